@@ -1,0 +1,49 @@
+"""The `storywatch` command line: one sub-command per module, errors as one line, exit codes per CONTRACT.md."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from importlib import import_module
+from typing import NoReturn
+
+# command -> (module, help); each module has add_arguments(parser) and run(args) -> int.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("crawler.run", "one crawl of every story (or one), then exit: the cron job"),
+    "schedule": ("crawler.scheduler", "long-running scheduler: each story on its own cron schedule"),
+    "extract": ("crawler.extract_command", "extract pages (files or URLs) with the crawl's cleaning"),
+    "status": ("crawler.status", "last run and next scheduled run of each story"),
+    "init": ("crawler.init_command", "write a commented starter config and create the database"),
+    "demo": ("crawler.demo.runner", "the whole job offline on bundled demo outlets"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, no usage dump: cron mails and terminals both read it at a glance.
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="storywatch", description="Follow news stories: collect every later article about "
+                     "them from chosen outlets, once, as clean text, into SQLite.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module, help_text) in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        import_module(module).add_arguments(cmd)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    runner: Callable[[argparse.Namespace], int] = import_module(COMMANDS[args.command][0]).run
+    try:
+        return runner(args)
+    except KeyboardInterrupt:
+        print("storywatch: interrupted", file=sys.stderr)
+        return 130

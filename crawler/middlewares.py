@@ -1,0 +1,94 @@
+"""Downloader middlewares: the host allow-list (redirects included) and robots.txt Crawl-delay."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.utils.httpobj import urlparse_cached
+
+from crawler.urls import HostAllowList
+
+logger = logging.getLogger(__name__)
+
+
+class HostAllowListMiddleware:
+    """Drop every request, redirects included, to a host that no configured URL names."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "HostAllowListMiddleware":
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        if request.url.endswith("/robots.txt"):
+            return  # robots.txt of an allowed host is asked for by Scrapy itself
+        plan = getattr(self.crawler.spider, "plan", None)
+        allow: HostAllowList | None = plan.allow if plan is not None else None
+        if allow is not None and not allow.allows(request.url):
+            logger.info("not a configured host, not fetched: %s", request.url)
+            raise IgnoreRequest(f"offsite: {request.url}")
+
+
+class CrawlDelayMiddleware:
+    """Apply robots.txt `Crawl-delay` to the host's download slot (Scrapy parses it but does not apply it)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        if not crawler.settings.getbool("ROBOTSTXT_OBEY"):
+            raise NotConfigured
+        self.crawler = crawler
+        self.user_agent = crawler.settings.get("USER_AGENT")
+        self._applied: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "CrawlDelayMiddleware":
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        netloc = urlparse_cached(request).netloc
+        if netloc in self._applied:
+            return
+        parser = self._robots_parser(netloc)
+        if parser is None:
+            return
+        self._applied.add(netloc)
+        delay = _crawl_delay(parser, self.user_agent)
+        if not delay:
+            return
+        downloader = self.crawler.engine.downloader if self.crawler.engine else None
+        if downloader is None:
+            return
+        key = downloader.get_slot_key(request)
+        slot = downloader.slots.get(key)
+        if slot is not None and slot.delay < delay:
+            slot.delay = delay
+            logger.info("robots.txt Crawl-delay %(d)s s for %(host)s", {"d": delay, "host": netloc})
+        else:
+            self._applied.discard(netloc)  # no slot yet: try again on the next request
+
+    def _robots_parser(self, netloc: str) -> Any:
+        engine = self.crawler.engine
+        if engine is None:
+            return None
+        for mw in engine.downloader.middleware.middlewares:
+            parsers = getattr(mw, "_parsers", None)
+            if isinstance(parsers, dict):
+                parser = parsers.get(netloc)
+                return parser if parser is not None and hasattr(parser, "allowed") else None
+        return None
+
+
+def _crawl_delay(parser: Any, user_agent: str) -> float | None:
+    rp = getattr(parser, "rp", None)
+    if rp is None or not hasattr(rp, "crawl_delay"):
+        return None
+    try:
+        delay = rp.crawl_delay(user_agent)
+    except Exception:
+        return None
+    return float(delay) if delay else None

@@ -1,0 +1,259 @@
+"""After extraction: store the article, then decide per story: seed, follow-up, duplicate, or not in it.
+
+Plain code over plain data: the spider hands over a `FetchedArticle`, this module does the rest in one
+transaction per article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from config.model import Story
+from config.query import WordSet
+from crawler import dedup
+from crawler.extract import extract_page, paragraph_hash
+from crawler.items import Candidate, Extracted
+from crawler.matching import MatchScore, StoryDoc, StoryProfile
+from crawler.stats import RunStats
+from crawler.urls import host_of, normalize_url, same_site
+from storage import boilerplate, dedup_index
+from storage.store import Store, utcnow
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FetchedArticle:
+    requested_url: str
+    final_url: str
+    candidate: Candidate
+    extracted: Extracted
+    etag: str | None = None
+    last_modified: str | None = None
+    seed_of: tuple[str, ...] = ()  # story ids that name this URL as a seed
+
+
+@dataclass(frozen=True)
+class Outcome:
+    article_id: int
+    kind: str  # 'new', 'updated' or 'unchanged'
+    memberships: dict[str, str] = field(default_factory=dict)  # story -> status given in this step
+
+    @property
+    def in_story(self) -> bool:
+        return bool(self.memberships)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the cleaned text with white space folded: equal texts, equal hashes."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def canonical_for(extracted: Extracted, final_url: str) -> str:
+    """The page's own canonical URL when it points into the same site, else the address it was fetched from."""
+    canon = extracted.canonical_url
+    if canon and same_site(canon, final_url):
+        return normalize_url(canon)
+    return normalize_url(final_url)
+
+
+def _date_part(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class ArticleProcessor:
+    """Stores articles and decides story membership; holds one profile per story for the run."""
+
+    def __init__(self, store: Store, stories: list[Story], run_id: int, stats: RunStats,
+                 seed_texts: dict[str, list[tuple[str, str]]] | None = None) -> None:
+        self.store = store
+        self.stories = stories
+        self.run_id = run_id
+        self.stats = stats
+        self._seed_texts = seed_texts or {}
+        self._profiles: dict[str, StoryProfile] = {}
+
+    # -- profiles ---------------------------------------------------------------------------------------
+    def profile(self, story: Story) -> StoryProfile:
+        if story.id not in self._profiles:
+            docs = [StoryDoc(None, title, text, True) for title, text in self._seed_texts.get(story.id, [])]
+            for m in self.store.story_members(story.id):
+                if m["status"] != "duplicate":
+                    docs.append(StoryDoc(m["article_id"], m["title"] or "", m["text"] or "", m["status"] == "seed"))
+            self._profiles[story.id] = StoryProfile(docs, min_similarity=story.min_similarity)
+        return self._profiles[story.id]
+
+    # -- the step ---------------------------------------------------------------------------------------
+    def process(self, item: FetchedArticle) -> Outcome:
+        ext = item.extracted
+        canonical = canonical_for(ext, item.final_url)
+        urls = {canonical, normalize_url(item.final_url), normalize_url(item.requested_url)}
+        digest = content_hash(ext.text)
+        now = utcnow()
+        fields = {
+            "url": item.final_url,
+            "canonical_url": canonical,
+            "source": item.candidate.source,
+            "site_name": ext.source,
+            "title": ext.title or item.candidate.title,
+            "author": ext.author,
+            "published": ext.published or item.candidate.published,
+            "language": ext.language,
+            "agency": ext.agency,
+            "text": ext.text,
+            "content_hash": digest,
+            "fetched_at": now,
+            "signal": item.candidate.updated,
+            "etag": item.etag,
+            "last_modified": item.last_modified,
+        }
+        shingles = dedup.shingles(ext.text)
+        keys = dedup.band_keys(dedup.signature(shingles))
+        with self.store.transaction():
+            existing = self.store.article_id_for([canonical, *sorted(urls)])
+            if existing is None:
+                article_id = self.store.insert_article(fields, now)
+                dedup_index.index_article(self.store.db, article_id, keys)
+                if ext.paragraphs:
+                    site = host_of(canonical)
+                    hashes = {paragraph_hash(p): p for p in ext.paragraphs}
+                    boilerplate.record_paragraphs(self.store.db, site, hashes.keys(), hashes)
+                kind = "new"
+            else:
+                article_id = existing
+                old = self.store.article(article_id) or {}
+                if old.get("content_hash") == digest:
+                    self.store.touch(article_id, now, signal=item.candidate.updated, etag=item.etag,
+                                     last_modified=item.last_modified)
+                    kind = "unchanged"
+                else:
+                    version = self.store.new_version(article_id, fields, now)
+                    dedup_index.unindex_article(self.store.db, article_id)
+                    dedup_index.index_article(self.store.db, article_id, keys)
+                    self.stats.inc("updated")
+                    logger.info("updated to version %(v)s: %(url)s", {"v": version, "url": canonical})
+                    kind = "updated"
+            self.store.add_urls(article_id, urls)
+            memberships = self._memberships(article_id, fields, item, shingles, keys, now)
+        return Outcome(article_id, kind, memberships)
+
+    def _memberships(self, article_id: int, fields: dict, item: FetchedArticle, shingles: frozenset[int],
+                     keys: list[tuple[int, int]], now: str) -> dict[str, str]:
+        given: dict[str, str] = {}
+        title = fields["title"] or ""
+        text = fields["text"] or ""
+        words = WordSet.from_text(f"{title}\n{text}")
+        for story in self.stories:
+            current = self.store.membership(story.id, article_id)
+            if current is not None:
+                continue  # already in the story: an update keeps its place
+            if story.id in item.seed_of:
+                self.store.set_membership(story.id, article_id, status="seed", score=1.0, run_id=self.run_id,
+                                          now=now, reason={"seed": True})
+                self.profile(story).add(StoryDoc(article_id, title, text, True))
+                self.stats.inc("new")
+                self.stats.stories[story.id]["seed"] += 1
+                given[story.id] = "seed"
+                continue
+            reason = self._filtered(story, fields)
+            if reason:
+                self.stats.drop(reason)
+                continue
+            if not story.query.matches(words):
+                continue
+            profile = self.profile(story)
+            score = profile.score(title, text)
+            if not profile.accepts(score):
+                self.stats.near_miss(story.id, score.score, fields["canonical_url"])
+                self.stats.drop("below_threshold")
+                continue
+            self.stats.inc("matched")
+            reason_json = dict(score.reason)
+            reason_json["matched_terms"] = story.query.matched_terms(words)
+            status = self._place(story, article_id, fields, shingles, keys, score, reason_json, now)
+            given[story.id] = status
+        return given
+
+    def _filtered(self, story: Story, fields: dict) -> str | None:
+        lang = (fields.get("language") or "").lower()[:2]
+        if story.languages and lang and lang not in story.languages:
+            return "language"
+        published = _date_part(fields.get("published"))
+        if story.since and published and published < story.since:
+            return "before_since"
+        return None
+
+    def _place(self, story: Story, article_id: int, fields: dict, shingles: frozenset[int],
+               keys: list[tuple[int, int]], score: MatchScore, reason: dict, now: str) -> str:
+        """Follow-up or duplicate: the earliest-published copy of a text is the original."""
+        members = {m["article_id"]: m for m in self.store.story_members(story.id)}
+        candidates = (dedup_index.candidate_ids(self.store.db, keys) | set(self.store.ids_with_hash(
+            fields["content_hash"]))) & members.keys()
+        candidates.discard(article_id)
+        copies = []
+        for row in self.store.articles_brief(sorted(candidates)):
+            if row["text"] and (
+                dedup.is_near_duplicate(shingles, dedup.shingles(row["text"]))
+                or " ".join(row["text"].split()) == " ".join(fields["text"].split())
+            ):
+                copies.append(row["id"])
+        if copies:
+            originals = {members[c]["duplicate_of"] or c for c in copies}
+            original = min(originals, key=lambda i: _order_key(members.get(i), i))
+            mine = (fields.get("published") or now, article_id)
+            if _order_key(members.get(original), original) > (mine[0], article_id):
+                # The new copy was published first: it becomes the original, the others point at it.
+                self.store.set_membership(story.id, article_id, status="follow_up", score=score.score,
+                                          run_id=self.run_id, now=now, reason=reason,
+                                          new_sentences=self._new_sentences(story, fields["text"], members))
+                for old in originals:
+                    self.store.make_duplicate(story.id, old, article_id)
+                    self.store.repoint_duplicates(story.id, old, article_id)
+                self.stats.inc("new")
+                self.stats.inc("duplicates", len(originals))
+                self.stats.stories[story.id]["repointed"] += 1
+                return "follow_up"
+            reason["duplicate_of"] = original
+            self.store.set_membership(story.id, article_id, status="duplicate", duplicate_of=original,
+                                      score=score.score, run_id=self.run_id, now=now, reason=reason)
+            self.stats.inc("duplicates")
+            self.stats.stories[story.id]["duplicate"] += 1
+            return "duplicate"
+        self.store.set_membership(story.id, article_id, status="follow_up", score=score.score, run_id=self.run_id,
+                                  now=now, reason=reason,
+                                  new_sentences=self._new_sentences(story, fields["text"], members))
+        self.profile(story).add(StoryDoc(article_id, fields["title"] or "", fields["text"] or "", False))
+        self.stats.inc("new")
+        self.stats.stories[story.id]["follow_up"] += 1
+        return "follow_up"
+
+    def _new_sentences(self, story: Story, text: str, members: dict[int, dict]) -> list[str]:
+        earlier = [m["text"] or "" for m in members.values() if m["status"] != "duplicate"]
+        earlier += [t for _, t in self._seed_texts.get(story.id, [])]
+        return dedup.new_sentences(text, earlier)
+
+
+def _order_key(member: dict | None, article_id: int) -> tuple[str, int]:
+    """Earliest publication first; unknown dates fall back to when the copy was first stored."""
+    if member is None:
+        return ("9999", article_id)
+    return (member.get("published") or member.get("first_seen") or "9999", article_id)
+
+
+def read_seed_file(path: Path) -> tuple[str, str]:
+    """(title, text) of a local seed file: .txt as is (first line is the title), .html through extraction."""
+    if path.suffix.lower() in (".html", ".htm"):
+        ext = extract_page(path.read_bytes(), None)
+        return ext.title or "", ext.text
+    text = path.read_text(encoding="utf-8")
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first, text

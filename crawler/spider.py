@@ -1,0 +1,343 @@
+"""The Scrapy spider: discovery requests, article fetches, errors counted by source.
+
+Parsing, extraction and the story decisions are plain functions elsewhere; this module only moves requests and
+responses between them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import scrapy
+from scrapy.http import Request, Response, TextResponse
+from twisted.python.failure import Failure
+
+from config.model import Config, Source, Story
+from config.query import WordSet
+from crawler.discovery import DiscoveryError, parse_feed, parse_section, parse_sitemap
+from crawler.extract import ExtractOptions
+from crawler.failures import classify_failure
+from crawler.items import Candidate
+from crawler.process import ArticleProcessor, FetchedArticle
+from crawler.stats import RunStats
+from crawler.urls import HostAllowList, host_of, normalize_url, variant_keys
+from crawler.worker import extract_in_worker
+from storage import boilerplate
+from storage.store import Store
+
+logger = logging.getLogger(__name__)
+
+HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+MAX_SITEMAP_CHILDREN = 20  # the newest children of a sitemap index that are followed
+
+
+@dataclass
+class CrawlPlan:
+    """Everything one crawl needs, handed to the spider by the run command."""
+
+    config: Config
+    stories: list[Story]
+    store: Store
+    processor: ArticleProcessor
+    stats: RunStats
+    allow: HostAllowList
+    executor: Executor | None = None
+    seeds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # normalised seed URL -> story ids
+
+
+class StoryWatchSpider(scrapy.Spider):
+    name = "storywatch"
+    custom_settings: dict[str, Any] = {}
+
+    def __init__(self, plan: CrawlPlan, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.plan = plan
+        self.stats_ = plan.stats
+        self._scheduled: set[str] = set()
+        self._sitemaps_seen: set[str] = set()
+        self._seeds_pending = 0
+        self._sources = {s.name: s for s in plan.config.sources}
+        self._terms = self._story_terms(plan.stories)
+        since = [s.since for s in plan.stories if s.since]
+        self._oldest_since = min(since) if len(since) == len(plan.stories) and since else None
+        self._sitemap_cutoff = (
+            datetime.now(timezone.utc) - timedelta(days=plan.config.crawl.sitemap_max_age_days)
+        ).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @staticmethod
+    def _story_terms(stories: list[Story]) -> list[Any]:
+        return [s.query for s in stories]
+
+    # -- start ------------------------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        # Seeds first: the story profile needs them before any other page is judged.
+        for request in self._seed_requests():
+            self._seeds_pending += 1
+            yield request
+        waited = 0.0
+        while self._seeds_pending > 0 and waited < 600:
+            await asyncio.sleep(0.05)
+            waited += 0.05
+        for source in self.plan.config.sources:
+            for url in source.feeds:
+                yield self._listing_request(url, source, "feed", self.parse_feed)
+            for url in source.sitemaps:
+                self._sitemaps_seen.add(normalize_url(url))
+                yield self._listing_request(url, source, "sitemap", self.parse_sitemap)
+            for url in source.sections:
+                yield self._listing_request(url, source, "section", self.parse_section)
+
+    def _seed_requests(self) -> Iterator[Request]:
+        store = self.plan.store
+        for url, story_ids in self.plan.seeds.items():
+            article_id = store.article_id_for(variant_keys(url))
+            if article_id is not None and all(store.membership(s, article_id) for s in story_ids):
+                continue
+            source = self._source_for(url)
+            candidate = Candidate(url=url, source=source, via="seed")
+            yield Request(
+                url,
+                callback=self.parse_article,
+                errback=self.on_error,
+                cb_kwargs={"candidate": candidate},
+                meta={"source": source, "seed": True},
+                priority=100,
+                dont_filter=True,
+            )
+
+    def _source_for(self, url: str) -> str:
+        host = host_of(url)
+        for source in self.plan.config.sources:
+            if host in {host_of(source.url), *(host_of(u) for u in (*source.feeds, *source.sitemaps, *source.sections))}:
+                return source.name
+        return host
+
+    def _listing_request(self, url: str, source: Source, kind: str, callback: Any) -> Request:
+        etag, last_modified = self.plan.store.validators(url)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return Request(
+            url,
+            callback=callback,
+            errback=self.on_error,
+            headers=headers,
+            meta={"source": source.name, "kind": kind, "handle_httpstatus_list": [304]},
+            priority=10,
+            dont_filter=True,
+        )
+
+    # -- listings ---------------------------------------------------------------------------------------
+    def _not_modified(self, response: Response) -> bool:
+        """A 304 to a conditional request: the source answered, nothing changed."""
+        if response.status != 304:
+            return False
+        self.stats_.answered.add(response.meta["source"])
+        self.stats_.drop("not_modified")
+        return True
+
+    def _answered(self, response: Response) -> None:
+        """Note a usable answer and keep its validators for the next conditional request."""
+        self.stats_.answered.add(response.meta["source"])
+        self.plan.store.save_validators(
+            response.request.url if response.request else response.url,
+            _header(response, b"ETag"),
+            _header(response, b"Last-Modified"),
+        )
+        return True
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        source = response.meta["source"]
+        if self._not_modified(response):
+            return
+        try:
+            candidates = parse_feed(response.body, response.url, source)
+        except DiscoveryError as exc:
+            self._listing_failed(source, exc.reason, response.url, exc)
+            return
+        self._answered(response)
+        for candidate in candidates:
+            yield from self._consider(candidate)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        source_name = response.meta["source"]
+        if self._not_modified(response):
+            return
+        try:
+            result = parse_sitemap(response.body, response.url, source_name)
+        except DiscoveryError as exc:
+            self._listing_failed(source_name, exc.reason, response.url, exc)
+            return
+        self._answered(response)
+        children = sorted(result.children, key=lambda c: c[1] or "", reverse=True)
+        followed = 0
+        for url, lastmod in children:
+            key = normalize_url(url)
+            if key in self._sitemaps_seen or not self.plan.allow.allows(url):
+                continue
+            if lastmod and lastmod < self._sitemap_cutoff:
+                continue
+            if followed >= MAX_SITEMAP_CHILDREN:
+                break
+            self._sitemaps_seen.add(key)
+            followed += 1
+            yield self._listing_request(url, self._sources[source_name], "sitemap", self.parse_sitemap)
+        for candidate in result.candidates[: self.plan.config.crawl.max_links_per_page]:
+            yield from self._consider(candidate)
+
+    def parse_section(self, response: Response) -> Iterator[Request]:
+        source = response.meta["source"]
+        if self._not_modified(response):
+            return
+        if not isinstance(response, TextResponse):
+            self._listing_failed(source, "not_html", response.url, None)
+            return
+        try:
+            candidates = parse_section(
+                response.text, response.url, source,
+                max_links=self.plan.config.crawl.max_links_per_page, is_allowed=self.plan.allow.allows,
+            )
+        except DiscoveryError as exc:
+            self._listing_failed(source, exc.reason, response.url, exc)
+            return
+        self._answered(response)
+        for candidate in candidates:
+            yield from self._consider(candidate)
+
+    def _listing_failed(self, source: str, reason: str, url: str, exc: Exception | None) -> None:
+        logger.warning("%(source)s: %(reason)s at %(url)s%(why)s",
+                       {"source": source, "reason": reason, "url": url, "why": f": {exc}" if exc else ""})
+        self.stats_.error(source, reason)
+
+    # -- candidates -------------------------------------------------------------------------------------
+    def _consider(self, candidate: Candidate) -> Iterator[Request]:
+        stats = self.stats_
+        stats.inc("discovered")
+        if not self.plan.allow.allows(candidate.url):
+            stats.drop("offsite")
+            return
+        keys = variant_keys(candidate.url)
+        if keys[0] in self._scheduled:
+            return
+        article_id = self.plan.store.article_id_for(keys)
+        if article_id is not None:
+            signal = self.plan.store.article_signal(article_id)
+            if not (candidate.updated and (signal is None or candidate.updated > signal)):
+                stats.inc("skipped_known")
+                return
+        elif self._prefiltered(candidate):
+            stats.drop("prefiltered")
+            return
+        self._scheduled.add(keys[0])
+        yield Request(
+            candidate.url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            cb_kwargs={"candidate": candidate},
+            meta={"source": candidate.source},
+        )
+
+    def _prefiltered(self, candidate: Candidate) -> bool:
+        """Skip before the fetch what cannot be a story article: too old, or its feed text names no query term."""
+        if self._oldest_since and candidate.published:
+            if candidate.published[:10] < self._oldest_since.isoformat():
+                return True
+        if candidate.via != "feed" or not candidate.summary or not candidate.title:
+            return False  # never judge on the title alone
+        words = WordSet.from_text(f"{candidate.title}\n{candidate.summary}")
+        return not any(query.matched_terms(words) for query in self._terms)
+
+    # -- articles ---------------------------------------------------------------------------------------
+    async def parse_article(self, response: Response, candidate: Candidate) -> AsyncIterator[Request]:
+        try:
+            async for request in self._parse_article(response, candidate):
+                yield request
+        finally:
+            if response.meta.get("seed"):
+                self._seeds_pending -= 1
+
+    async def _parse_article(self, response: Response, candidate: Candidate) -> AsyncIterator[Request]:
+        stats = self.stats_
+        source = candidate.source
+        stats.answered.add(source)
+        stats.inc("fetched")
+        content_type = (response.headers.get(b"Content-Type") or b"text/html").lower()
+        if not any(t in content_type for t in HTML_TYPES):
+            stats.error(source, "not_html")
+            logger.info("%(source)s: not an HTML page (%(type)s): %(url)s",
+                        {"source": source, "type": content_type.decode("latin-1"), "url": response.url})
+            return
+        options = ExtractOptions(
+            drop_patterns=self._drop_patterns(source),
+            learned=boilerplate.learned_hashes(self.plan.store.db, host_of(response.url)),
+        )
+        declared = content_type.decode("latin-1")
+        loop = asyncio.get_running_loop()
+        if self.plan.executor is not None:
+            outcome = await loop.run_in_executor(
+                self.plan.executor, extract_in_worker, response.body, declared, response.url, options
+            )
+        else:
+            outcome = extract_in_worker(response.body, declared, response.url, options)
+        if outcome.error:
+            if outcome.error == "blocked":
+                stats.error(source, "blocked")
+            else:
+                stats.drop(f"extract_{outcome.error}")
+            logger.info("%(source)s: no article (%(reason)s): %(url)s",
+                        {"source": source, "reason": outcome.error, "url": response.url})
+            return
+        assert outcome.extracted is not None
+        stats.inc("extracted")
+        item = FetchedArticle(
+            requested_url=response.request.url if response.request else response.url,
+            final_url=response.url,
+            candidate=candidate,
+            extracted=outcome.extracted,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            seed_of=self.plan.seeds.get(normalize_url(candidate.url), ()) if candidate.via == "seed" else (),
+        )
+        try:
+            result = self.plan.processor.process(item)
+        except Exception:  # one bad article must not end the crawl; the transaction was rolled back
+            logger.exception("could not store %s", response.url)
+            stats.error(source, "store")
+            return
+        if result.in_story and candidate.via != "related" and self.plan.config.crawl.follow_related_links:
+            for link in outcome.extracted.related_links:
+                for request in self._consider(Candidate(url=link, source=self._source_for(link), via="related")):
+                    yield request
+
+    def _drop_patterns(self, source: str) -> tuple[str, ...]:
+        src = self._sources.get(source)
+        return src.drop_patterns if src else ()
+
+    # -- errors -----------------------------------------------------------------------------------------
+    def on_error(self, failure: Failure) -> None:
+        request = getattr(failure, "request", None)
+        meta = request.meta if request is not None else {}
+        source = meta.get("source", "?")
+        if meta.get("seed"):
+            self._seeds_pending -= 1
+        reason, is_error = classify_failure(failure)
+        url = request.url if request is not None else "?"
+        if is_error:
+            self.stats_.error(source, reason)
+            logger.warning("%(source)s: %(reason)s at %(url)s", {"source": source, "reason": reason, "url": url})
+        else:
+            self.stats_.drop(reason)
+            logger.debug("%(source)s: skipped (%(reason)s) %(url)s", {"source": source, "reason": reason, "url": url})
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
