@@ -1,0 +1,129 @@
+"""Discovery parsers: feeds, sitemaps and section pages become candidate links; hostile XML is refused."""
+
+import pytest
+
+from crawler.discovery import DiscoveryError, looks_like_article, parse_feed, parse_section, parse_sitemap
+
+RSS2 = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
+<item><title>Stadtrat berät &#252;ber Brücke</title><link>https://a.de/lokal/bruecke-123.html</link>
+<description>&lt;p&gt;Der Rat tagt am Montag.&lt;/p&gt;</description>
+<pubDate>Mon, 13 Jan 2025 08:30:00 +0100</pubDate></item>
+<item><title>Ohne Link</title></item>
+</channel></rss>""".encode()
+
+RSS1 = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://b.de/"><title>B</title></channel>
+<item rdf:about="https://b.de/a/1.html"><title>Eins</title><link>https://b.de/a/1.html</link>
+<description>Erster Text</description><dc:date>2025-01-14T10:00:00+01:00</dc:date></item>
+</rdf:RDF>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>C</title>
+<entry><title>Atom-Artikel</title><link rel="alternate" href="/politik/atom-artikel-55.html"/>
+<link rel="enclosure" href="/bild.jpg"/><summary>Zusammenfassung</summary>
+<published>2025-01-15T09:00:00Z</published><updated>2025-01-16T12:00:00Z</updated></entry>
+</feed>"""
+
+NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://d.de/welt/bericht-77.html</loc><lastmod>2025-01-17T10:00:00+00:00</lastmod>
+<news:news><news:publication><news:name>D</news:name><news:language>de</news:language></news:publication>
+<news:publication_date>2025-01-17T08:00:00+01:00</news:publication_date><news:title>Der Bericht</news:title>
+</news:news></url></urlset>"""
+
+INDEX = b"""<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>https://d.de/sitemap-news.xml</loc><lastmod>2025-01-17</lastmod></sitemap>
+<sitemap><loc>/sitemap-2001.xml</loc></sitemap></sitemapindex>"""
+
+
+def test_rss2_entries_with_title_summary_and_date():
+    [c] = parse_feed(RSS2, "https://a.de/rss.xml", "A")
+    assert c.url == "https://a.de/lokal/bruecke-123.html"
+    assert c.title == "Stadtrat berät über Brücke"
+    assert c.summary == "Der Rat tagt am Montag."
+    assert c.published == "2025-01-13T07:30:00Z"
+    assert c.via == "feed" and c.source == "A"
+
+
+def test_rss1_rdf_entries():
+    [c] = parse_feed(RSS1, "https://b.de/rdf", "B")
+    assert (c.url, c.title, c.summary, c.published) == (
+        "https://b.de/a/1.html", "Eins", "Erster Text", "2025-01-14T09:00:00Z")
+
+
+def test_atom_entries_take_the_alternate_link_and_updated_as_signal():
+    [c] = parse_feed(ATOM, "https://c.de/feed.atom", "C")
+    assert c.url == "https://c.de/politik/atom-artikel-55.html"
+    assert c.published == "2025-01-15T09:00:00Z"
+    assert c.updated == "2025-01-16T12:00:00Z"
+
+
+def test_news_sitemap_reads_publication_date_and_title():
+    result = parse_sitemap(NEWS_SITEMAP, "https://d.de/sitemap-news.xml", "D")
+    [c] = result.candidates
+    assert c.title == "Der Bericht"
+    assert c.published == "2025-01-17T07:00:00Z"
+    assert c.updated == "2025-01-17T10:00:00Z"
+
+
+def test_sitemap_index_lists_children_with_lastmod():
+    result = parse_sitemap(INDEX, "https://d.de/sitemap.xml", "D")
+    assert result.children == [("https://d.de/sitemap-news.xml", "2025-01-17"),
+                               ("https://d.de/sitemap-2001.xml", None)]
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        (b"<rss><channel><item><title>kaputt</channel>", "bad_xml"),
+        (b"", "bad_xml"),
+        (b"<html><body>kein Feed</body></html>", "bad_feed"),
+        (b"""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+<rss><channel><item><title>&lol2;</title><link>https://a.de/x-1-2.html</link></item></channel></rss>""", "bad_xml"),
+        (b"""<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<rss><channel><item><title>&xxe;</title><link>https://a.de/x-1-2.html</link></item></channel></rss>""", "bad_xml"),
+    ],
+)
+def test_broken_and_hostile_feeds_are_refused_with_a_reason(body, reason):
+    with pytest.raises(DiscoveryError) as err:
+        parse_feed(body, "https://a.de/rss.xml", "A")
+    assert err.value.reason == reason
+
+
+SECTION = """<html><head><title>Politik</title></head><body>
+<header><a href="/politik/">Politik</a><a href="/wirtschaft/">Wirtschaft</a></header>
+<nav><a href="/politik/nav-link-zu-artikel-12345.html">Nav</a></nav>
+<main>
+ <article><a href="/politik/stadtrat-streitet-ueber-bruecke-100234.html">Stadtrat streitet</a></article>
+ <article><a href="https://s.de/politik/neue-gutachten-zur-bruecke.html#top">Neue Gutachten</a></article>
+ <a href="/thema/bruecke/">Thema Brücke</a>
+ <a href="/autor/max-muster/">Max Muster</a>
+ <a href="/bilder/bruecke.jpg">Bild</a>
+ <a href="https://fremd.de/politik/fremder-artikel-2025.html">Fremd</a>
+ <a href="/politik/stadtrat-streitet-ueber-bruecke-100234.html">Doppelt</a>
+</main><footer><a href="/impressum">Impressum</a></footer></body></html>"""
+
+
+def test_section_page_yields_article_links_only():
+    found = parse_section(SECTION, "https://s.de/politik/", "S", is_allowed=lambda u: "s.de" in u)
+    assert [c.url for c in found] == [
+        "https://s.de/politik/stadtrat-streitet-ueber-bruecke-100234.html",
+        "https://s.de/politik/neue-gutachten-zur-bruecke.html",
+    ]
+    assert found[0].title == "Stadtrat streitet"
+
+
+def test_section_page_link_cap():
+    links = "".join(f'<a href="/p/artikel-nummer-{i}.html">x</a>' for i in range(2000))
+    found = parse_section(f"<html><body>{links}</body></html>", "https://s.de/", "S", max_links=100)
+    assert len(found) == 100
+
+
+def test_listing_paths_are_not_articles():
+    assert not looks_like_article("https://s.de/thema/assad/", "https://s.de/")
+    assert looks_like_article("https://s.de/ausland/assad-berater-erhebt-vorwuerfe-gegen-putin", "https://s.de/")
