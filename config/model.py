@@ -27,7 +27,7 @@ class CrawlSettings:
     timeout: float = 30.0  # seconds per request
     max_page_bytes: int = 5_000_000  # decompressed size counts
     follow_related_links: bool = True  # one step from story articles
-    revisit_hours: float = 48.0  # young story articles are revisited with conditional GET for this long
+    revisit_hours: float = 0.0  # young story articles are revisited with conditional GET for this long (0: off)
     retries: int = 2  # extra attempts after a timeout, reset or 5xx
     max_links_per_page: int = 500  # candidate links taken from one section page or sitemap
     sitemap_max_age_days: int = 30  # child sitemaps whose lastmod is older are not followed
