@@ -92,6 +92,28 @@ class StoryWatchSpider(scrapy.Spider):
                 yield self._listing_request(url, source, "sitemap", self.parse_sitemap)
             for url in source.sections:
                 yield self._listing_request(url, source, "section", self.parse_section)
+        for request in self._revisit_requests():
+            yield request
+
+    def _revisit_requests(self) -> Iterator[Request]:
+        """Conditional GETs of young story articles: the way to see a change no feed announces."""
+        hours = self.plan.config.crawl.revisit_hours
+        if hours <= 0:
+            return
+        since = (datetime.now(timezone.utc) - timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        for row in self.plan.store.young_story_articles(since):
+            if not self.plan.allow.allows(row["url"]):
+                continue
+            headers = {}
+            if row["etag"]:
+                headers["If-None-Match"] = row["etag"]
+            if row["last_modified"]:
+                headers["If-Modified-Since"] = row["last_modified"]
+            candidate = Candidate(url=row["url"], source=row["source"], via="revisit")
+            self._scheduled.add(normalize_url(row["url"]))
+            yield Request(row["url"], callback=self.parse_article, errback=self.on_error, headers=headers,
+                          cb_kwargs={"candidate": candidate},
+                          meta={"source": row["source"], "handle_httpstatus_list": [304]}, dont_filter=True)
 
     def _seed_requests(self) -> Iterator[Request]:
         store = self.plan.store
@@ -268,6 +290,9 @@ class StoryWatchSpider(scrapy.Spider):
         stats = self.stats_
         source = candidate.source
         stats.answered.add(source)
+        if response.status == 304:
+            stats.inc("skipped_known")
+            return
         stats.inc("fetched")
         content_type = (response.headers.get(b"Content-Type") or b"text/html").lower()
         if not any(t in content_type for t in HTML_TYPES):
