@@ -323,7 +323,7 @@ class StoryWatchSpider(scrapy.Spider):
         assert outcome.extracted is not None
         stats.inc("extracted")
         item = FetchedArticle(
-            requested_url=response.request.url if response.request else response.url,
+            requested_url=(response.meta.get("redirect_urls") or [response.url])[0],
             final_url=response.url,
             candidate=candidate,
             extracted=outcome.extracted,
