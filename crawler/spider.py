@@ -313,10 +313,8 @@ class StoryWatchSpider(scrapy.Spider):
         else:
             outcome = extract_in_worker(response.body, declared, response.url, options)
         if outcome.error:
-            if outcome.error == "blocked":
-                stats.error(source, "blocked")
-            else:
-                stats.drop(f"extract_{outcome.error}")
+            # A page that gives no article is the source's fault (empty, blocked, broken): counted per source.
+            stats.error(source, outcome.error if outcome.error == "blocked" else f"extract_{outcome.error}")
             logger.info("%(source)s: no article (%(reason)s): %(url)s",
                         {"source": source, "reason": outcome.error, "url": response.url})
             return
