@@ -1,0 +1,212 @@
+"""Extraction quality and speed of storywatch beside plain ``trafilatura.extract``, per corpus, in one run.
+
+    python benchmarks/extraction.py ../shared/corpus [--jobs N] [--limit N] [--json OUT]
+
+Scoring is the same as ``shared/tools/extract_eval.py``: zyte and fundus-de (German, Austrian and Swiss pages of
+fundus-publisher-testdata) by 4-gram shingle precision/recall averaged per page, trafilatura-evaldata by its
+'with' / 'without' snippets.  storywatch gets the page bytes without the URL, as `storywatch extract --jsonl` does
+for the shared tool; plain trafilatura gets the URL, as the shared tool gives it.  Pages per second are per core:
+the pages divided by the summed time of the extraction calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+TOKEN = re.compile(r"\w+", re.UNICODE)
+CORPORA = ("zyte", "trafilatura", "fundus-de")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One page of a corpus with its ground truth."""
+
+    corpus: str
+    path: Path
+    url: str | None
+    truth: object  # zyte / fundus-de: the body text; trafilatura: (with-snippets, without-snippets)
+
+
+def shingles(text: str | None, n: int = 4) -> Counter[tuple[str, ...]]:
+    """Word 4-gram multiset, as the shared scorer counts it."""
+    toks = TOKEN.findall(text or "")
+    return Counter(tuple(toks[i:i + n]) for i in range(max(1, len(toks) - n + 1)) if toks[i:i + n])
+
+
+def zyte_score(pairs: Iterable[tuple[str, str]]) -> tuple[float, float, float]:
+    """Per-page shingle precision and recall, averaged (the zyte benchmark's way)."""
+    precs, recs = [], []
+    for true, pred in pairs:
+        t, p = shingles(true), shingles(pred)
+        tp: float = sum(min(t[k], p[k]) for k in t.keys() & p.keys())
+        fp: float = sum(p.values()) - tp
+        fn: float = sum(t.values()) - tp
+        s = tp + fp + fn
+        if s:
+            tp, fp, fn = tp / s, fp / s, fn / s
+        if tp + fp > 0:
+            precs.append(1.0 if fp == fn == 0 else tp / (tp + fp))
+        if tp + fn > 0:
+            recs.append(1.0 if fp == fn == 0 else tp / (tp + fn))
+    p, r = statistics.mean(precs), statistics.mean(recs)
+    return p, r, 2 * p * r / (p + r)
+
+
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").split())
+
+
+def snippet_score(rows: Iterable[tuple[str, Sequence[str], Sequence[str]]]) -> tuple[float, float, float]:
+    """Micro precision and recall over must-have and must-not-have snippets (trafilatura's evaluation)."""
+    tp = fp = fn = 0
+    for text, withs, withouts in rows:
+        t = _norm(text)
+        for w in withs:
+            if _norm(w) in t:
+                tp += 1
+            else:
+                fn += 1
+        for w in withouts:
+            if _norm(w) in t:
+                fp += 1
+    p = tp / (tp + fp) if tp + fp else 0
+    r = tp / (tp + fn) if tp + fn else 0
+    return p, r, 2 * p * r / (p + r) if p + r else 0
+
+
+def load_cases(root: Path) -> list[Case]:
+    """All pages of the three corpora, paired with their ground truth, like the shared tool loads them."""
+    cases: list[Case] = []
+    z = root / "zyte-article-extraction-benchmark"
+    for key, v in json.loads((z / "ground-truth.json").read_text()).items():
+        cases.append(Case("zyte", z / "html" / f"{key}.html.gz", v.get("url"), v.get("articleBody", "")))
+    t = root / "trafilatura-evaldata"
+    with open(t / "index.csv", newline="") as fh:
+        index = {row["url"]: row for row in csv.DictReader(fh)}
+    for url, v in json.loads((t / "evaldata.json").read_text()).items():
+        row = index.get(url)
+        if row:
+            cases.append(Case("trafilatura", t / row["path"], url, (v.get("with", []), v.get("without", []))))
+    f = root / "fundus-publisher-testdata"
+    with open(f / "index.csv", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["country"] not in ("de", "at", "ch"):
+                continue
+            exp = json.loads((f / row["expected_json"]).read_text())[row["version_key"]]
+            body = exp.get("body") or {}
+            parts = list(body.get("summary") or [])
+            for sec in body.get("sections") or []:
+                parts += list(sec.get("headline") or []) + list(sec.get("paragraphs") or [])
+            cases.append(Case("fundus-de", f / row["html_path"], row["url"], "\n".join(parts)))
+    return cases
+
+
+def read_page(path: Path) -> bytes:
+    """The page's bytes, gunzipped when the file is .gz."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def plain_trafilatura(page: bytes, url: str | None) -> str:
+    """The baseline: trafilatura.extract with its defaults, given the URL."""
+    import trafilatura
+
+    return trafilatura.extract(page, url=url) or ""
+
+
+def storywatch(page: bytes, url: str | None) -> str:
+    """storywatch's extraction as `storywatch extract FILE` runs it (no URL, built-in rules)."""
+    from crawler.extract import ExtractionError, decode_html, extract_page
+
+    try:
+        return extract_page(decode_html(page), None).text
+    except ExtractionError:
+        return ""
+
+
+ENGINES: dict[str, Callable[[bytes, str | None], str]] = {"storywatch": storywatch, "trafilatura": plain_trafilatura}
+
+
+def _timed(engine: str, path: str, url: str | None) -> tuple[str, float]:
+    page = read_page(Path(path))
+    start = time.perf_counter()
+    try:
+        text = ENGINES[engine](page, url)
+    except Exception:  # noqa: BLE001 - the shared tool scores a crash as an empty text
+        text = ""
+    return text, time.perf_counter() - start
+
+
+def run_engine(engine: str, cases: Sequence[Case], jobs: int) -> tuple[list[str], float]:
+    """Texts in case order and the summed extraction seconds."""
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(_timed, [engine] * len(cases), [str(c.path) for c in cases],
+                                [c.url for c in cases], chunksize=8))
+    return [text for text, _ in results], sum(sec for _, sec in results)
+
+
+def score(cases: Sequence[Case], texts: Sequence[str]) -> dict[str, tuple[float, float, float]]:
+    """(precision, recall, F1) per corpus present in the cases."""
+    out: dict[str, tuple[float, float, float]] = {}
+    for corpus in CORPORA:
+        sel = [(c, t) for c, t in zip(cases, texts) if c.corpus == corpus]
+        if not sel:
+            continue
+        if corpus == "trafilatura":
+            out[corpus] = snippet_score((t, c.truth[0], c.truth[1]) for c, t in sel)  # type: ignore[index]
+        else:
+            out[corpus] = zyte_score((str(c.truth), t) for c, t in sel)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the side-by-side table; optionally write the numbers as JSON."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path, help="the shared corpus folder (../shared/corpus)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
+    ap.add_argument("--limit", type=int, default=0, help="only every N-th page (quick look)")
+    ap.add_argument("--only", choices=CORPORA, action="append", help="restrict to a corpus (repeatable)")
+    ap.add_argument("--json", type=Path, help="write the numbers to this file")
+    args = ap.parse_args(argv)
+    cases = load_cases(args.corpus)
+    if args.only:
+        cases = [c for c in cases if c.corpus in args.only]
+    if args.limit:
+        cases = cases[:: args.limit]
+    results: dict[str, dict[str, object]] = {}
+    for engine in ENGINES:
+        texts, seconds = run_engine(engine, cases, args.jobs)
+        results[engine] = {"scores": score(cases, texts), "pages_per_s": len(cases) / seconds if seconds else 0.0}
+    print(f"{len(cases)} pages; pages/s per core = pages / summed extraction time")
+    print(f"{'corpus':<12} {'engine':<11} {'P':>6} {'R':>6} {'F1':>6}")
+    for corpus in CORPORA:
+        for engine in ENGINES:
+            sc = results[engine]["scores"]
+            assert isinstance(sc, dict)
+            if corpus in sc:
+                p, r, f = sc[corpus]
+                print(f"{corpus:<12} {engine:<11} {p:6.3f} {r:6.3f} {f:6.3f}")
+    for engine in ENGINES:
+        print(f"speed {engine:<11} {results[engine]['pages_per_s']:.1f} pages/s")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,237 @@
+"""One page to one Extracted: decode, read metadata, keep related links, trafilatura, clean, find the agency.
+
+`extract_page` is a plain top-level function without threads or global state, so the crawl can run it in a
+process pool; trafilatura itself must not run on several threads of one process.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+
+from crawler import cleaning, metadata
+from crawler.items import Extracted
+from crawler.rules import RuleSet, builtin_rules
+
+logger = logging.getLogger(__name__)
+
+# A text shorter than this with a wall marker on the page is a paywall, consent wall or bot challenge.
+BLOCKED_MAX_CHARS = 700
+# Below this many characters of cleaned text there is no article.
+MIN_TEXT_CHARS = 25
+MAX_RELATED_LINKS = 40
+
+# trafilatura settings tuned on shared/corpus (benchmarks/extraction.py): comments are not article text,
+# and deduplicate=True is never used (its cache is process-wide and makes output depend on earlier pages).
+TRAFILATURA_OPTIONS: dict[str, object] = {
+    "include_comments": False,
+    "include_tables": True,
+    "favor_precision": False,
+    "favor_recall": False,
+    "deduplicate": False,
+    "with_metadata": False,
+}
+# Page parts that are never article text but that trafilatura sometimes keeps.
+PRUNE_XPATH: tuple[str, ...] = ()
+
+_RELATED_BOX = re.compile(
+    r"related|mehr-?zum-?thema|lesen-?sie-?auch|auch-?interessant|read-?(also|more|next)|more-?on|weitere-?artikel|"
+    r"inline-?teaser|article-?teaser|zum-?thema|recommend|empfehl|see-?also|also-?read|further-?reading",
+    re.IGNORECASE)
+_RELATED_LABEL = re.compile(
+    r"^\s*(lesen sie (auch|mehr|hier)|mehr zum thema|mehr zu diesem thema|auch interessant|ebenfalls interessant|"
+    r"das könnte sie (auch )?interessieren|weitere artikel|zum thema|passend zum thema|auch lesen|schon gelesen|"
+    r"related( articles| stories| content| coverage)?|read (more|also|next)|see also|also read|more on this)\b",
+    re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_SINGLE_BYTE = frozenset({"latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii", "cp1250", "iso8859-2"})
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """Per-source extraction settings: extra drop patterns from the config and the site's learned boilerplate."""
+
+    drop_patterns: tuple[str, ...] = ()  # per-source extra regexes from the config ([[sources]] drop_patterns)
+    learned: frozenset[str] = frozenset()  # paragraph hashes learned as this site's boilerplate
+
+
+class ExtractionError(Exception):
+    """A page that yields no article; `reason` is 'empty', 'blocked', 'not_html' or 'too_short'."""
+
+    def __init__(self, reason: str, message: str = "") -> None:
+        super().__init__(message or reason)
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[object, ...]:  # keep `reason` when the error crosses a process boundary
+        return (type(self), (self.reason, str(self)))
+
+
+def paragraph_hash(paragraph: str) -> str:
+    """Stable key of a paragraph for learned boilerplate (see crawler.cleaning.paragraph_hash)."""
+    return cleaning.paragraph_hash(paragraph)
+
+
+def decode_html(body: bytes, declared: str | None = None) -> str:
+    """Bytes to text: BOM, then the HTTP charset, then <meta charset>, checked against the bytes themselves."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if body.startswith(bom):
+            return body[len(bom):].decode(enc, errors="replace")
+    m = _META_CHARSET.search(body[:4096])
+    candidates = [c for c in (declared, m.group(1).decode("ascii", "ignore") if m else None) if c]
+    utf8 = _strict(body, "utf-8")
+    for name in candidates:
+        codec = _codec(name)
+        if codec is None:
+            continue
+        if codec == "utf-8":
+            if utf8 is not None:
+                return utf8
+            continue  # declared UTF-8 but not UTF-8: a lying header, try the next clue
+        if codec in _SINGLE_BYTE and utf8 is not None and not utf8.isascii():
+            return utf8  # valid multi-byte UTF-8 is no accident: the declaration is wrong
+        if codec in ("latin-1", "iso8859-1", "ascii"):
+            codec = "cp1252"  # what browsers do (WHATWG): keeps curly quotes and euro signs
+        text = _strict(body, codec)
+        if text is not None:
+            return text
+    if utf8 is not None:
+        return utf8
+    return body.decode("cp1252", errors="replace")
+
+
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def _strict(body: bytes, codec: str) -> str | None:
+    try:
+        return body.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def extract_page(html: str | bytes, url: str | None, options: ExtractOptions = ExtractOptions()) -> Extracted:
+    """Extract and clean one article page; raise ExtractionError with a reason when it holds no article."""
+    text_html = decode_html(html) if isinstance(html, bytes) else html
+    tree = _parse(text_html)
+    rules = builtin_rules()
+    meta = metadata.read_metadata(tree, url)
+    base = url or meta.canonical_url
+    related = related_links(tree, base)
+    raw_lines = _trafilatura_lines(tree, url)
+    if not raw_lines:
+        if _is_blocked(_page_text(tree), rules):
+            raise ExtractionError("blocked", "the page is a paywall, consent wall or bot challenge")
+        raise ExtractionError("empty", "no article text found")
+    cleaned = cleaning.clean_paragraphs(raw_lines, rules, options.drop_patterns, options.learned)
+    text = "\n".join(cleaned.paragraphs)
+    if len(text) < BLOCKED_MAX_CHARS and _is_blocked(text + "\n" + "\n".join(raw_lines), rules):
+        raise ExtractionError("blocked", "the page is a paywall, consent wall or bot challenge")
+    if len(text) < MIN_TEXT_CHARS:
+        raise ExtractionError("empty", "no article text left after cleaning")
+    language = meta.language or metadata.guess_language(text)
+    return Extracted(
+        url=url,
+        canonical_url=meta.canonical_url,
+        title=meta.title,
+        author=meta.author,
+        published=meta.published,
+        language=language,
+        source=meta.source,
+        agency=metadata.find_agencies(raw_lines, meta.agencies),
+        text=text,
+        related_links=related,
+        paragraphs=cleaned.paragraphs,
+    )
+
+
+def _parse(text_html: str) -> HtmlElement:
+    if "<" not in text_html[:2000] and "<" not in text_html:
+        raise ExtractionError("not_html", "the input holds no HTML markup")
+    tree = trafilatura.load_html(text_html)
+    if tree is None or not isinstance(tree, HtmlElement):
+        raise ExtractionError("not_html", "the input could not be parsed as HTML")
+    return tree
+
+
+def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
+    doc = trafilatura.bare_extraction(tree, url=url, prune_xpath=list(PRUNE_XPATH) or None,
+                                      **TRAFILATURA_OPTIONS)  # type: ignore[arg-type]
+    if doc is None or not getattr(doc, "text", None):
+        return []
+    return [line.strip() for line in doc.text.split("\n") if line.strip()]
+
+
+def _page_text(tree: HtmlElement) -> str:
+    body = tree.find(".//body")
+    node = body if body is not None else tree
+    try:
+        return " ".join(node.text_content().split())[:20000]
+    except ValueError:
+        return ""
+
+
+def _is_blocked(text: str, rules: RuleSet) -> bool:
+    low = text.lower()
+    return any(marker in low for marker in rules.blocked_markers)
+
+
+def related_links(tree: HtmlElement, base: str | None) -> tuple[str, ...]:
+    """Absolute links of 'Lesen Sie auch' / 'Mehr zum Thema' / related boxes and inline teasers, in page order."""
+    found: list[str] = []
+    own = _strip_fragment(base) if base else None
+
+    def add(anchors: list[HtmlElement]) -> None:
+        for a in anchors:
+            href = (a.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+                continue
+            absolute = _strip_fragment(urljoin(base, href) if base else href)
+            if absolute.startswith(("http://", "https://")) and absolute != own and absolute not in found:
+                found.append(absolute)
+
+    for node in tree.iter("div", "section", "aside", "ul", "ol", "p", "li", "nav", "figure", "article"):
+        if len(found) >= MAX_RELATED_LINKS:
+            break
+        label = f"{node.get('class', '')} {node.get('id', '')} {node.get('data-component', '')}"
+        if _RELATED_BOX.search(label) and not _is_page_chrome(node):
+            add(node.xpath(".//a[@href]"))
+            continue
+        if node.tag == "p" or node.tag == "li":
+            head = (node.text or "") + "".join(
+                (c.text or "") for c in node[:1] if isinstance(c.tag, str) and c.tag in ("strong", "b", "em", "span"))
+            if _RELATED_LABEL.match(head):
+                add(node.xpath(".//a[@href]"))
+    for heading in tree.xpath("//h2|//h3|//h4|//strong|//span|//p|//div[not(*)]"):
+        if len(found) >= MAX_RELATED_LINKS:
+            break
+        text = heading.text_content() if len(heading) < 4 else ""
+        if text and len(text) < 60 and _RELATED_LABEL.match(text) and heading.find(".//a") is None:
+            container = heading.getparent()
+            if container is not None and not _is_page_chrome(container):
+                add(container.xpath(".//a[@href]")[:12])
+    return tuple(found[:MAX_RELATED_LINKS])
+
+
+def _is_page_chrome(node: HtmlElement) -> bool:
+    """Header, footer and navigation boxes hold site links, not related articles."""
+    for anc in node.iterancestors():
+        if anc.tag in ("header", "footer", "nav") or anc.tag is etree.Comment:
+            return True
+    return node.tag in ("body", "html")
+
+
+def _strip_fragment(url: str) -> str:
+    parts = urlsplit(url)
+    return parts._replace(fragment="").geturl()

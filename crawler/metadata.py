@@ -1,0 +1,334 @@
+"""Article metadata from the page itself: title, author, publication date, language, site name, canonical URL, agency.
+
+Structured data (JSON-LD, then meta tags) wins over guesses from the markup, and guesses from the URL come last;
+the crawl time is never a publication date.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+logger = logging.getLogger(__name__)
+
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report", "scholarlyarticle",
+    "techarticle", "webpage", "socialmediaposting", "posting",
+})
+
+# Canonical spelling of each agency, keyed by the lower-cased forms that occur in credits and datelines.
+AGENCIES: dict[str, str] = {
+    "dpa": "dpa", "dpa-infocom": "dpa", "dpa-afx": "dpa-AFX", "afx": "dpa-AFX", "afp": "AFP", "reuters": "Reuters",
+    "ap": "AP", "associated press": "AP", "epd": "epd", "kna": "KNA", "sid": "SID", "apa": "APA", "sda": "SDA",
+    "keystone-sda": "SDA", "dts": "dts", "ddp": "ddp", "efe": "EFE", "ansa": "ANSA", "anp": "ANP", "belga": "Belga",
+    "idea": "idea", "xinhua": "Xinhua", "tass": "TASS", "bloomberg": "Bloomberg", "upi": "UPI", "pa": "PA",
+}
+_AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+# 'Moskau (dpa) -', 'BERLIN (AFP/dpa) –', 'Washington (AP) —', 'Hamburg/Berlin (dpa/lno) -'
+_DATELINE = re.compile(
+    r"^\s*[\w.'’ /-]{0,60}?\(\s*((?:" + _AGENCY_ALT + r")(?:\s*[/,]\s*[\w-]+){0,3})\s*\)\s*[-–—:]", re.IGNORECASE)
+# '© dpa-infocom', '(c) AFP', 'Quelle: dpa', 'Foto: picture alliance/dpa', '/news.de/dpa', 'Mit Material von Reuters'
+_CREDIT = re.compile(
+    r"(?:©|\(c\)|copyright|quelle:|source:|mit material (?:von|der)|material:|/)\s*(?:[\w.-]+\s*/\s*)?"
+    r"(" + _AGENCY_ALT + r")\b(?![.-]\w)", re.IGNORECASE)
+_TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ")
+_AUTHOR_PREFIX = re.compile(r"^\s*(?:von|by|autor(?:in)?:?|author:?|text:?)\s+", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+                       r"\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_DE_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b")
+_STOPWORDS = {
+    "de": frozenset(["der", "die", "das", "und", "ist", "nicht", "mit", "sich", "des", "auf", "für", "eine", "ein", "dem", "den", "von", "zu", "im", "auch", "wird"]),
+    "en": frozenset(["the", "and", "is", "of", "to", "in", "that", "for", "with", "was", "on", "are", "as", "by", "this", "from", "have", "has"]),
+    "fr": frozenset(["le", "la", "les", "et", "des", "est", "une", "pour", "dans", "que", "qui", "sur", "pas", "par", "avec"]),
+    "es": frozenset(["el", "la", "los", "las", "y", "que", "en", "del", "por", "con", "una", "para", "es", "se"]),
+}
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """What a page says about itself before its text is read."""
+
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    source: str | None = None
+    canonical_url: str | None = None
+    agencies: tuple[str, ...] = ()  # agencies named as author or publisher in the structured data
+
+
+def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
+    """Title, author, date, language, site name and canonical URL from JSON-LD, meta tags and markup."""
+    ld = list(_json_ld_objects(tree))
+    article = next((o for o in ld if _types(o) & ARTICLE_TYPES and o.get("headline")), None) or next(
+        (o for o in ld if _types(o) & ARTICLE_TYPES), {})
+    meta = _meta_tags(tree)
+    base = url or meta.get("og:url")
+    source = _clean(_name_of(article.get("publisher")) or meta.get("og:site_name") or meta.get("application-name"))
+    raw_title = (_first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
+                 or _xpath_text(tree, "//h1") or _xpath_text(tree, "//title"))
+    authors, agencies = _authors(article.get("author"), meta, tree, source)
+    return PageMetadata(
+        title=strip_site_suffix(_clean(raw_title), source, url),
+        author=", ".join(authors) or None,
+        published=_published(article, meta, tree, url),
+        language=_language(tree, meta, article),
+        source=source,
+        canonical_url=_canonical(tree, meta, base),
+        agencies=agencies,
+    )
+
+
+def strip_site_suffix(title: str | None, source: str | None, url: str | None) -> str | None:
+    """'Headline | Site' -> 'Headline'; a ' - ' part goes only when it names the site."""
+    if not title:
+        return None
+    host = (urlsplit(url).hostname or "") if url else ""
+    stem = host.removeprefix("www.").split(".")[0].lower() if host else ""
+    names = {n for n in ((source or "").lower(), stem) if n}
+    for sep in _TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        head, tail = title.rsplit(sep, 1)
+        low = tail.lower().replace(" ", "")
+        names_hit = any(n.replace(" ", "") in low or low in n.replace(" ", "") for n in names if len(low) > 1)
+        if names_hit or (sep == " | " and len(tail.split()) <= 4):
+            return head.strip() or title
+    for sep in _TITLE_SEPARATORS:  # 'Site | Headline'
+        if sep in title:
+            head, tail = title.split(sep, 1)
+            low = head.lower().replace(" ", "")
+            if any(n.replace(" ", "") == low for n in names):
+                return tail.strip() or title
+    return title
+
+
+def find_agencies(paragraphs: Sequence[str], known: Iterable[str] = ()) -> str | None:
+    """Agencies named in the dateline of the first paragraphs or in credit lines, canonical names joined by ', '."""
+    found: list[str] = list(known)
+    for para in paragraphs[:3]:
+        m = _DATELINE.match(para)
+        if m:
+            for part in re.split(r"\s*[/,]\s*", m.group(1)):
+                name = AGENCIES.get(part.lower())
+                if name:
+                    found.append(name)
+            break
+    for para in paragraphs:
+        if len(para) > 300:
+            continue
+        for m in _CREDIT.finditer(para):
+            found.append(AGENCIES[m.group(1).lower()])
+    unique = list(dict.fromkeys(found))
+    return ", ".join(unique) or None
+
+
+def guess_language(text: str) -> str | None:
+    """The language of a text by its commonest function words; None when nothing fits."""
+    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    if len(words) < 10:
+        return None
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    lang, best = max(scores.items(), key=lambda kv: kv[1])
+    return lang if best >= max(3, len(words) // 50) else None
+
+
+def normalize_date(value: str | None) -> str | None:
+    """An ISO 8601 date (YYYY-MM-DD) or UTC datetime from the forms pages use; None when none is recognisable."""
+    if not value:
+        return None
+    value = value.strip()
+    m = _ISO_DATE.search(value)
+    if m:
+        year, month, day, hour, minute, second, zone = m.groups()
+        try:
+            if hour is None:
+                return datetime(int(year), int(month), int(day)).date().isoformat()
+            dt = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+        except ValueError:
+            return None
+        if zone:
+            if zone == "Z":
+                tz = UTC
+            else:
+                sign = -1 if zone[0] == "-" else 1
+                digits = zone[1:].replace(":", "")
+                tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+            return dt.replace(tzinfo=tz).astimezone(UTC).isoformat()
+        return dt.isoformat()  # no zone given: local time of the site, kept as written
+    m = _DE_DATE.search(value)
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+        try:
+            return datetime(year, month, day).date().isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+# --- structured data -------------------------------------------------------------------------------------------
+
+def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, object]]:
+    for node in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
+        raw = (node.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:  # unescaped control characters in strings are common
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+            except ValueError:
+                continue
+        yield from _flatten(data)
+
+
+def _flatten(data: object) -> Iterator[dict[str, object]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+        main = data.get("mainEntity")
+        if isinstance(main, dict):
+            yield from _flatten(main)
+
+
+def _types(obj: dict[str, object]) -> set[str]:
+    t = obj.get("@type")
+    items = t if isinstance(t, list) else [t]
+    return {str(x).lower() for x in items if x}
+
+
+def _first_text(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _name_of(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return _first_text(value.get("name"))
+    return _first_text(value)
+
+
+def _meta_tags(tree: HtmlElement) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for node in tree.xpath("//meta[@content]"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        value = (node.get("content") or "").strip()
+        if key and value and key not in out:
+            out[key] = value
+    return out
+
+
+def _xpath_text(tree: HtmlElement, path: str) -> str | None:
+    nodes = tree.xpath(path)
+    return _clean(nodes[0].text_content()) if nodes else None
+
+
+def _clean(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = " ".join(text.split())
+    return text or None
+
+
+def _authors(value: object, meta: dict[str, str], tree: HtmlElement,
+             source: str | None) -> tuple[list[str], tuple[str, ...]]:
+    names: list[str] = []
+    agencies: list[str] = []
+    items = value if isinstance(value, list) else [value] if value else []
+    for item in items:
+        name = _name_of(item)
+        if not name:
+            continue
+        if name.lower() in AGENCIES:
+            agencies.append(AGENCIES[name.lower()])
+            continue
+        if isinstance(item, dict) and "organization" in _types(item):
+            continue
+        names.append(name)
+    if not names:
+        for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl"):
+            raw = meta.get(key)
+            if raw and not raw.startswith("http"):
+                names = [n for n in re.split(r"\s*(?:,|;|\bund\b|\band\b|&)\s*", raw) if n]
+                break
+    if not names:
+        nodes = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
+        if nodes:
+            names = [nodes[0].text_content()]
+    cleaned: list[str] = []
+    site = (source or "").lower()
+    for name in names:
+        name = " ".join(_AUTHOR_PREFIX.sub("", " ".join(name.split())).split())
+        name = re.split(r"\s+[|,]\s+|\s+[-–]\s+", name)[0].strip(" ,;")
+        low = name.lower()
+        if not name or len(name) > 80 or (site and (low == site or low in site or site in low)):
+            continue
+        if low in AGENCIES:
+            agencies.append(AGENCIES[low])
+            continue
+        if "/" in name or "http" in low:
+            continue
+        if name not in cleaned:
+            cleaned.append(name)
+    return cleaned, tuple(dict.fromkeys(agencies))
+
+
+def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlElement, url: str | None) -> str | None:
+    candidates: list[object] = [article.get("datePublished"), article.get("dateCreated")]
+    candidates += [meta.get(k) for k in (
+        "article:published_time", "og:article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+        "dcterms.date", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date",
+        "article.published", "date.available", "og:published_time", "last-modified",
+    )]
+    candidates += tree.xpath('//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime')
+    candidates += tree.xpath("(//article//time/@datetime | //time[@pubdate]/@datetime | //header//time/@datetime)[1]")
+    for value in candidates:
+        if isinstance(value, list):
+            value = value[0] if value else None
+        date = normalize_date(str(value)) if value else None
+        if date:
+            return date
+    if url:
+        m = _URL_DATE.search(url)
+        if m and m.group(3):
+            try:
+                return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))).date().isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _language(tree: HtmlElement, meta: dict[str, str], article: dict[str, object]) -> str | None:
+    for value in (tree.get("lang"), tree.get("xml:lang"), meta.get("og:locale"), _first_text(article.get("inLanguage")),
+                  meta.get("content-language"), meta.get("language"), meta.get("dc.language")):
+        if value:
+            code = re.split(r"[-_]", value.strip().lower())[0]
+            if re.fullmatch(r"[a-z]{2,3}", code):
+                return code
+    return None
+
+
+def _canonical(tree: HtmlElement, meta: dict[str, str], base: str | None) -> str | None:
+    hrefs = tree.xpath('//link[translate(@rel, "CANONIL", "canonil")="canonical"]/@href')
+    href = hrefs[0].strip() if hrefs else meta.get("og:url")
+    if not href:
+        return None
+    absolute = urljoin(base, href) if base else href
+    return absolute if absolute.startswith(("http://", "https://")) else None
