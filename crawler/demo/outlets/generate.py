@@ -288,14 +288,14 @@ def anzeiger(a: dict, round_: int) -> str:
 {head(a, url, modified, lead)}
 </head>
 <body bgcolor="#ffffff">
-<table class="layout" width="980" cellpadding="0" cellspacing="0">
-<tr><td class="kopf" colspan="2"><a href="/"><img src="/grafik/logo.gif" alt="Sarnheimer Anzeiger"></a>
+<div id="rahmen">
+<div class="kopf"><a href="/"><img src="/grafik/logo.gif" alt="Sarnheimer Anzeiger"></a>
 <div class="menue"><a href="/lokales/">Lokales</a> | <a href="/vereine/">Vereine</a> | <a href="/anzeigen/">
-Anzeigen</a> | <a href="/kontakt/">Kontakt</a></div></td></tr>
-<tr><td class="spalte-links" width="180" valign="top"><div class="rubriken"><a href="/lokales/">Lokales</a><br>
+Anzeigen</a> | <a href="/kontakt/">Kontakt</a></div></div>
+<div class="spalte-links"><div class="rubriken"><a href="/lokales/">Lokales</a><br>
 <a href="/vereine/">Vereine</a><br><a href="/termine/">Termine</a><br><a href="/leserbriefe/">Leserbriefe</a>
-</div></td>
-<td class="inhalt" valign="top">
+</div></div>
+<div class="inhalt">
 <div class="newsdetail">
 <div class="rubrik">{escape(a['kicker'])}</div>
 <h2 class="ueberschrift">{escape(a['title'])}</h2>
@@ -310,10 +310,10 @@ Anzeigen</a> | <a href="/kontakt/">Kontakt</a></div></td></tr>
 {more_box}
 <div class="teilen">Artikel teilen: Teilen auf Facebook · X · WhatsApp · E-Mail · Drucken</div>
 </div>
-</td></tr>
-<tr><td class="fuss" colspan="2">Folgen Sie uns schon bei WhatsApp, Facebook und Instagram. | © Sarnheimer
-Anzeiger | <a href="/impressum/">Impressum</a> | <a href="/datenschutz/">Datenschutz</a></td></tr>
-</table>
+</div>
+<div class="fuss">Folgen Sie uns schon bei WhatsApp, Facebook und Instagram. | © Sarnheimer
+Anzeiger | <a href="/impressum/">Impressum</a> | <a href="/datenschutz/">Datenschutz</a></div>
+</div>
 <div class="cookiehinweis">Diese Seite verwendet Cookies. Durch die Nutzung stimmen Sie zu. [OK]</div>
 </body>
 </html>
