@@ -95,6 +95,41 @@ def test_round_two_serves_the_update_the_copy_and_the_variants() -> None:
         assert "dpa-infocom" in copy and ARTICLES["gutachten"]["paras"][-1] not in copy
 
 
+def test_discovery_finds_each_outlets_articles_in_both_rounds() -> None:
+    import urllib.request
+
+    from crawler.discovery import parse_feed, parse_section, parse_sitemap
+
+    def get(url: str) -> bytes:
+        with urllib.request.urlopen(url, timeout=10) as resp:
+            return resp.read()
+
+    def paths(urls: list[str]) -> set[str]:
+        return {u.split(":", 2)[2].split("/", 1)[1].split("?")[0] for u in urls}
+
+    def keys(site: str, round_: int) -> set[str]:
+        return {a["path"].lstrip("/") for a in ARTICLES.values() if a["site"] == site
+                and round_ in a.get("rounds", (1, 2)) and not a["path"].startswith("/hintergrund/")}
+
+    with OutletWeb(OUTLETS) as web:
+        for round_ in (1, 2):
+            web.round = round_
+            kurier, echo, post, anz = (web.base(s) for s in ("sarn-kurier", "tagesecho", "landespost", "anzeiger"))
+            rss = parse_feed(get(kurier + "/rss/lokales.xml"), kurier + "/rss/lokales.xml", "Sarn-Kurier")
+            atom = parse_feed(get(echo + "/feeds/region.atom"), echo + "/feeds/region.atom", "Tagesecho")
+            news = parse_sitemap(get(post + "/sitemap-news.xml"), post + "/sitemap-news.xml", "Landespost")
+            section = parse_section(get(anz + "/lokales/").decode(), anz + "/lokales/", "Sarnheimer Anzeiger")
+            assert paths([c.url for c in rss]) == keys("sarn-kurier", round_)
+            assert paths([c.url for c in atom]) == keys("tagesecho", round_)
+            assert paths([c.url for c in news.candidates]) == keys("landespost", round_)
+            amp = {ARTICLES["akteneinsicht"]["amp"].lstrip("/")} if round_ == 2 else set()
+            assert paths([c.url for c in section]) == keys("anzeiger", round_) | amp
+            assert all(c.title and c.published for c in [*rss, *atom, *news.candidates])
+            lastmod = {c.url.rsplit("/", 1)[1]: c.updated for c in news.candidates}
+            pendler = ARTICLES["pendler"]["path"].rsplit("/", 1)[1]
+            assert lastmod[pendler] == ("2025-01-13T09:00:00Z" if round_ == 2 else "2025-01-09T16:40:00Z")
+
+
 def test_demo_config_loads_with_four_sources_and_the_story(tmp_path: Path) -> None:
     with OutletWeb(OUTLETS) as web:
         cfg = web.render_config(tmp_path / "demo.db", tmp_path / "storywatch.toml")

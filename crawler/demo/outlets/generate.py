@@ -364,7 +364,7 @@ def rss(round_: int) -> str:
         pub = format_datetime(datetime.fromisoformat(a["published"]))
         items.append(f"""<item>
 <title>{escape(a['title'])}</title>
-<link>{link}</link>
+<link>{escape(link)}</link>
 <guid isPermaLink="false">sarn-kurier-{a['key']}</guid>
 <description>{escape(a['lead'])}</description>
 <pubDate>{pub}</pubDate>
