@@ -152,7 +152,7 @@ def test_demo_refuses_to_overwrite_an_existing_database(tmp_path: Path) -> None:
 
 
 def test_timeline_table_shows_status_score_version_duplicate_and_new_sentences() -> None:
-    rows = [
+    rows: list[dict] = [
         {"story": "s", "status": "seed", "published": "2025-01-08T05:30:00Z", "source": "Sarn-Kurier",
          "title": "Erster Bericht", "score": 1.0, "version": 1, "duplicate_of_url": None, "new_sentences": None},
         {"story": "s", "status": "duplicate", "published": "2025-01-12", "source": "Tagesecho", "title": "Kopie",

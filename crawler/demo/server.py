@@ -338,3 +338,27 @@ def _not_modified(headers: dict[str, str], etag: str, modified: float) -> bool:
         except (TypeError, ValueError, IndexError):
             return False
     return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve a web directory by hand: `python -m crawler.demo.server [WEB] [--round N]`, Ctrl-C to stop."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m crawler.demo.server", description=main.__doc__)
+    parser.add_argument("web", nargs="?", type=Path, default=Path(__file__).resolve().parent / "outlets",
+                        help="web directory (default: the bundled demo outlets)")
+    parser.add_argument("--round", type=int, default=1, help="round to serve (default: 1)")
+    args = parser.parse_args(argv)
+    with OutletWeb(args.web) as web:
+        web.round = args.round
+        for site in web.sites:
+            print(f"{site:<16} {web.base(site)}/")
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
