@@ -138,6 +138,10 @@ ARTICLES: tuple[Article, ...] = (
             "parken können, wer eine Monatskarte der Bahn besitzt, parkt günstiger."),
             ("Kritik kam von Anwohnern der Bahnhofstraße, die mehr Verkehr befürchten. Die Stadt will deshalb die "
             "Zufahrt über die Industriestraße führen und einen neuen Kreisverkehr bauen."),
+            ("Der Baubeginn ist für das Frühjahr 2026 geplant. Während der Bauzeit fallen die 150 Stellplätze auf dem "
+             "bisherigen Schotterparkplatz weg; die Stadt richtet dafür einen Pendlerparkplatz am Sportgelände ein, von "
+             "dem aus ein Kleinbus im Viertelstundentakt zum Bahnhof fährt. Auch die Buslinien sollen besser auf die "
+             "Züge abgestimmt werden."),
         ),
     ),
     Article(
@@ -239,6 +243,10 @@ ARTICLES: tuple[Article, ...] = (
             "unter sechs Jahren fahren frei."),
             ("Im Sommer soll die Fähre an Freitagen bis 22 Uhr fahren, damit Besucher des Seefestes bequem "
             "zurückkommen."),
+            ("Die Schifffahrtsgesellschaft hat im Winter zudem den Anleger in Seeheim erneuert und eine neue Rampe für "
+             "Rollstühle und Kinderwagen gebaut. Das Schiff selbst war zur Generalüberholung in der Werft und hat einen "
+             "sparsameren Motor bekommen. Fahrkarten gibt es künftig auch per App; wer bar zahlt, muss mit Wartezeiten "
+             "an der Kasse rechnen."),
         ),
     ),
     # ---------------------------------------------------------------- Landesbote Online (RSS 1.0 / RDF)
@@ -299,6 +307,10 @@ ARTICLES: tuple[Article, ...] = (
             ("Die Opposition kritisierte, das Gesetz regle die Finanzierung nicht. Studierendenvertreter fordern mehr "
             "Mitsprache in den Gremien."),
             "Die Ausschüsse sollen das Gesetz bis zum Sommer beraten, in Kraft treten könnte es zum Wintersemester.",
+            ("Die Wissenschaftsministerin verteidigte den Entwurf. Die Hochschulen bekämen mehr Verantwortung, müssten "
+             "dafür aber auch Ziele vereinbaren und über ihre Fortschritte berichten. Die Rektorenkonferenz begrüßte die "
+             "neuen Freiheiten, warnte aber vor zusätzlicher Bürokratie. Mehrere Sachverständige sollen im April im "
+             "Ausschuss angehört werden."),
         ),
     ),
     # ---------------------------------------------------------------- Voralpen-Rundschau (news sitemap in an index)
@@ -396,6 +408,10 @@ ARTICLES: tuple[Article, ...] = (
             "Familientag mit halben Preisen am Mittwoch. Neu ist eine vegetarische Speisekarte."),
             ("Das Volksfest beginnt am ersten Freitag im Mai mit dem Bieranstich durch den Oberbürgermeister und dauert "
             "zehn Tage. Die Festwiese wird dafür ab Mitte April aufgebaut."),
+            ("Für Familien mit Kindern plant die Stadt einen eigenen Bereich mit Kinderkarussell, Entenangeln und einem "
+             "Puppentheater. Die Festwiese wird an den Abenden von einem privaten Sicherheitsdienst betreut, am "
+             "Haupteingang gibt es Taschenkontrollen. Wer mit dem Rad kommt, findet an der Nordseite einen bewachten "
+             "Fahrradparkplatz."),
         ),
     ),
     Article(
@@ -431,6 +447,9 @@ ARTICLES: tuple[Article, ...] = (
             "ein Drittel davon kam aus Fördermitteln."),
             ("Bürgermeisterin Hanne Wiesinger sprach von einer Investition für die nächsten Generationen. Die "
             "Wasserversorgung des Ortes sei damit auf Jahrzehnte gesichert."),
+            ("Der alte Behälter am Kirchberg soll abgerissen werden, das Grundstück will die Gemeinde als Streuobstwiese "
+             "anlegen. Beim Tag der offenen Tür konnten Besucher die leere Kammer vor der ersten Befüllung besichtigen; "
+             "mehr als 300 Menschen nutzten das Angebot. Für die Kinder gab es Führungen mit der Taschenlampe."),
         ),
     ),
     # ---------------------------------------------------------------- Hügelland-Tagblatt (section page only)
@@ -523,6 +542,10 @@ ARTICLES: tuple[Article, ...] = (
             ("Der Frauenbund backt traditionell Schmalzgebäck, der Erlös geht an den Kindergarten. Am Montagabend "
             "treten die Burschen zum Baumkraxeln an."),
             "Die Hauptstraße ist während des Umzugs am Sonntagnachmittag zwischen 13 und 15 Uhr gesperrt.",
+            ("Zum ersten Mal seit Jahren gibt es am Dienstag wieder einen Kirchweihmarkt mit Ständen von Handwerkern aus "
+             "der Umgebung. Ein Korbflechter, eine Töpferin und ein Drechsler zeigen ihr Können, der Gartenbauverein "
+             "verkauft Setzlinge. Der Reinerlös des Marktes soll in die Renovierung der Orgel fließen, für die der "
+             "Förderverein seit zwei Jahren sammelt."),
         ),
     ),
     Article(
