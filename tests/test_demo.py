@@ -151,6 +151,48 @@ def test_demo_refuses_to_overwrite_an_existing_database(tmp_path: Path) -> None:
     assert db.read_bytes() == b"precious"
 
 
+def test_run_demo_serves_both_rounds_and_reports_from_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The orchestration alone: a stand-in for `storywatch run` that records what it saw and writes one row."""
+    import io
+    import tomllib as toml
+
+    from crawler.demo import runner
+    from storage import open_database
+
+    seen: list[tuple[int, str]] = []
+
+    def fake_crawl(config: Path, workdir: Path, out: object) -> int:
+        cfg = toml.loads(config.read_text())
+        import urllib.request
+
+        feed = cfg["sources"][0]["feeds"][0]
+        with urllib.request.urlopen(feed, timeout=10) as resp:
+            seen.append((len(seen) + 1, resp.read().decode()))
+        db = open_database(Path(cfg["database"]["path"]))
+        db.execute("INSERT INTO runs (started_at, finished_at, status, stats) VALUES ('t0', 't1', 'ok', "
+                   "'{\"new\": 3, \"errors\": 0}')")
+        db.execute("INSERT OR IGNORE INTO articles (url, canonical_url, title, published, first_seen, last_seen, version) "
+                   "VALUES ('u', 'u', 'Risse in der Sarnbrücke', '2025-01-08', 't', 't', 1)")
+        db.execute("INSERT OR IGNORE INTO story_articles (story, article_id, status, score, first_seen) "
+                   "VALUES ('sarnbruecke', 1, 'seed', 1.0, 't')")
+        db.conn.commit()
+        db.close()
+        return 0
+
+    monkeypatch.setattr(runner, "_crawl", fake_crawl)
+    out = io.StringIO()
+    db = tmp_path / "demo.db"
+    assert run_demo(db, out=out) == 0
+    text = out.getvalue()
+    assert [n for n, _ in seen] == [1, 2]
+    assert "utm_source" not in seen[0][1] and "utm_source" in seen[1][1]  # round 2 was served the second time
+    assert "[sarnbruecke]" in text and "Risse in der Sarnbrücke" in text
+    assert "run 1 ok (t0 – t1): new 3, errors 0" in text
+    assert f"Database: {db.resolve()}" in text
+
+
 def test_timeline_table_shows_status_score_version_duplicate_and_new_sentences() -> None:
     rows: list[dict] = [
         {"story": "s", "status": "seed", "published": "2025-01-08T05:30:00Z", "source": "Sarn-Kurier",
