@@ -439,7 +439,7 @@ query = '{query}'
 
 @slow
 def test_exit_1_and_a_runs_row_when_every_source_fails(tmp_path: Path) -> None:
-    config = _offline_config(tmp_path, free_closed_port(), extra="[crawl]\nretries = 0\ntimeout = 5\n")
+    config = _offline_config(tmp_path, free_closed_port(), extra="[crawl]\ntimeout = 5\n")
     run = run_storywatch("run", "--config", config, cwd=tmp_path)
     assert run.returncode == 1, _describe(run)
     assert "Traceback" not in run.stderr
@@ -452,12 +452,12 @@ def test_exit_1_and_a_runs_row_when_every_source_fails(tmp_path: Path) -> None:
     assert json.loads(runs[0]["stats"])["errors"] >= 1
 
 
-@pytest.mark.parametrize(("case", "extra", "query", "expected"), [
-    ("unknown key with a did-you-mean", "[crawl]\ndonwload_delay = 1\n", "Oberkolbing AND PFAS", "download_delay"),
-    ("wrong type", '[crawl]\ndownload_delay = "schnell"\n', "Oberkolbing AND PFAS", "download_delay"),
-    ("query syntax error", "", "Oberkolbing AND (PFAS", "column"),
+@pytest.mark.parametrize(("extra", "query", "expected"), [
+    pytest.param("[crawl]\ndonwload_delay = 1\n", "Oberkolbing AND PFAS", "download_delay", id="did-you-mean"),
+    pytest.param('[crawl]\ndownload_delay = "schnell"\n', "Oberkolbing AND PFAS", "download_delay", id="wrong-type"),
+    pytest.param("", "Oberkolbing AND (PFAS", "column", id="query-syntax-error"),
 ])
-def test_exit_2_for_a_bad_config(tmp_path: Path, case: str, extra: str, query: str, expected: str) -> None:
+def test_exit_2_for_a_bad_config(tmp_path: Path, extra: str, query: str, expected: str) -> None:
     config = _offline_config(tmp_path, free_closed_port(), extra=extra, query=query)
     run = run_storywatch("run", "--config", config, cwd=tmp_path)
     assert run.returncode == 2, _describe(run)
