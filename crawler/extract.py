@@ -129,7 +129,7 @@ def extract_page(html: str | bytes, url: str | None, options: ExtractOptions = E
     meta = metadata.read_metadata(tree, url)
     base = url or meta.canonical_url
     related = related_links(tree, base)
-    raw_lines = _trafilatura_lines(tree, url)
+    raw_lines = article_lines(tree, url, meta.title)
     if not raw_lines:
         if _is_blocked(_page_text(tree), rules):
             raise ExtractionError("blocked", "the page is a paywall, consent wall or bot challenge")
@@ -165,12 +165,51 @@ def _parse(text_html: str) -> HtmlElement:
     return tree
 
 
+def article_lines(tree: HtmlElement, url: str | None, title: str | None, drop_headline: bool = True) -> list[str]:
+    """trafilatura's text lines of the page, teaser link lists pruned first and a repeated headline left out."""
+    _prune_link_lists(tree)
+    lines = _trafilatura_lines(tree, url)
+    return _without_headline(lines, title, tree) if drop_headline else lines
+
+
 def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
     doc = trafilatura.bare_extraction(tree, url=url, prune_xpath=list(PRUNE_XPATH) or None,
                                       **TRAFILATURA_OPTIONS)  # type: ignore[arg-type]
     if doc is None or not getattr(doc, "text", None):
         return []
     return [line.strip() for line in doc.text.split("\n") if line.strip()]
+
+
+def _prune_link_lists(tree: HtmlElement) -> None:
+    """Drop lists whose items are nothing but links: teaser lists, not article text."""
+    for node in list(tree.iter("ul", "ol")):
+        items = [li for li in node if isinstance(li.tag, str) and li.tag == "li"]
+        if len(items) < 2:
+            continue
+        linked = 0
+        for li in items:
+            text = " ".join(li.text_content().split())
+            anchor = sum(len(" ".join(a.text_content().split())) for a in li.iter("a")
+                         if (a.get("href") or "#")[:1] not in ("#", "j", ""))
+            if text and anchor >= 0.7 * len(text):
+                linked += 1
+        if linked >= 0.75 * len(items):
+            parent = node.getparent()
+            if parent is not None:
+                node.drop_tree()
+
+
+def _without_headline(lines: list[str], title: str | None, tree: HtmlElement) -> list[str]:
+    """trafilatura often repeats the headline as the first line: it is the title, not the text."""
+    heads = {_fold(t) for t in (title, *(h.text_content() for h in tree.xpath("//h1")[:2])) if t}
+    heads.discard("")
+    if not heads:
+        return lines
+    return [line for i, line in enumerate(lines) if not (i < 4 and _fold(line) in heads)]
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
 
 
 def _page_text(tree: HtmlElement) -> str:
