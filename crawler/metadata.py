@@ -34,7 +34,7 @@ AGENCIES: dict[str, str] = {
 _AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 # 'Moskau (dpa) -', 'BERLIN (AFP/dpa) –', 'Washington (AP) —', 'Hamburg/Berlin (dpa/lno) -'
 _DATELINE = re.compile(
-    r"^\s*[\w.'’ /-]{0,60}?\(\s*((?:" + _AGENCY_ALT + r")(?:\s*[/,]\s*[\w-]+){0,3})\s*\)\s*[-–—:]", re.IGNORECASE)
+    r"^\s*[\w.,'’ /-]{0,60}?\(\s*((?:" + _AGENCY_ALT + r")(?:\s*[/,]\s*[\w-]+){0,3})\s*\)\s*[-–—:]", re.IGNORECASE)
 # '© dpa-infocom', '(c) AFP', 'Quelle: dpa', 'Foto: picture alliance/dpa', '/news.de/dpa', 'Mit Material von Reuters'
 _CREDIT = re.compile(
     r"(?:©|\(c\)|copyright|quelle:|source:|mit material (?:von|der)|material:|/)\s*(?:[\w.-]+\s*/\s*)?"
