@@ -1,0 +1,191 @@
+"""Boilerplate rule families, source patterns, learned per-site boilerplate, charset decoding and metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crawler.cleaning import clean_paragraphs, paragraph_hash
+from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page
+from crawler.metadata import find_agencies, normalize_date, strip_site_suffix
+from crawler.rules import RuleError, builtin_rules, compile_drop_patterns
+from storage import open_database
+from storage.boilerplate import learned_hashes, record_paragraphs
+
+BODY = ("Der Stadtrat hat am Dienstagabend mit knapper Mehrheit beschlossen, das alte Hallenbad bis zum Jahr "
+        "2027 zu sanieren, statt es abzureißen und an anderer Stelle einen Neubau zu errichten.")
+
+BOILERPLATE = {
+    "social": ["Folgen Sie der Rundschau schon bei WhatsApp, Facebook und Instagram?",
+               "Teilen Facebook WhatsApp E-Mail", "Follow us on Twitter for the latest updates"],
+    "newsletter": ["Jetzt den kostenlosen Newsletter abonnieren!", "Sign up for our daily newsletter here.",
+                   "Laden Sie sich jetzt unsere App im App Store herunter."],
+    "teaser": ["Lesen Sie auch: Warum das Hallenbad so teuer wird", "Mehr zum Thema", "Auch interessant",
+               "Related: Council approves budget", "Das könnte Sie auch interessieren"],
+    "credit": ["Foto: picture alliance/dpa | Max Muster", "Bild: Imago Images", "Photo: Getty Images"],
+    "agency": ["© dpa-infocom, dpa:250314-99-123456/3", "(dpa/lno)", "Mit Material von dpa und AFP",
+               "Copyright 2024 The Associated Press. All rights reserved."],
+    "standards": ["Erfahren Sie hier mehr über die journalistischen Standards und die Unabhängigkeit unserer Redaktion.",
+                  "Dieser Text wurde mit Hilfe von KI erstellt und von der Redaktion geprüft.",
+                  "Our Standards: The Thomson Reuters Trust Principles.",
+                  "Dieser Artikel enthält Affiliate-Links."],
+    "ad": ["Anzeige", "ADVERTISEMENT", "Artikel geht unter der Anzeige weiter"],
+    "consent": ["Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.",
+                "Externer Inhalt: Um diesen Inhalt anzuzeigen, benötigen wir Ihre Zustimmung.",
+                "We use cookies to personalise content. Accept all cookies?"],
+    "comments": ["34 Kommentare", "Kommentare (12)", "Leave a comment"],
+}
+
+
+@pytest.mark.parametrize("family,line", [(f, line) for f, lines in BOILERPLATE.items() for line in lines])
+def test_rule_family_drops_its_boilerplate(family: str, line: str) -> None:
+    cleaned = clean_paragraphs([BODY, line])
+    assert cleaned.paragraphs == (BODY,)
+    assert cleaned.dropped[0][1] == line
+
+
+def test_every_family_is_covered_by_the_builtin_rules() -> None:
+    assert set(BOILERPLATE) <= builtin_rules().families
+
+
+@pytest.mark.parametrize("line", [
+    "Die Feuerwehr teilte auf Facebook mit, dass die Straße wieder frei sei, und bat Anwohner um Geduld.",
+    "Mehr zum Thema Klimaschutz will die Stadt im kommenden Jahr vorlegen, kündigte der Bürgermeister an.",
+    ("Der Verlag hat den Newsletter nach eigenen Angaben eingestellt, weil zu wenige Leser ihn abonniert hatten, "
+    "sagte eine Sprecherin am Montag in Berlin."),
+    "Anzeigen gegen die Betreiber wurden bislang nicht erstattet.",
+])
+def test_sentences_that_only_mention_a_keyword_stay(line: str) -> None:
+    assert clean_paragraphs([BODY, line]).paragraphs == (BODY, line)
+
+
+def test_teaser_heading_takes_the_teaser_titles_after_it() -> None:
+    cleaned = clean_paragraphs([BODY, "Mehr zum Thema", "Hallenbad: Was die Sanierung kostet",
+                                "Neue Öffnungszeiten ab Mai", BODY + " Zweiter Absatz."])
+    assert cleaned.paragraphs == (BODY, BODY + " Zweiter Absatz.")
+
+
+def test_source_drop_patterns_extend_the_rules() -> None:
+    line = "Rundschau-Plus: Alle Artikel für 1 Euro im ersten Monat"
+    assert clean_paragraphs([BODY, line]).paragraphs == (BODY, line)
+    assert clean_paragraphs([BODY, line], drop_patterns=(r"^rundschau-plus:",)).paragraphs == (BODY,)
+
+
+def test_bad_drop_pattern_is_a_rule_error() -> None:
+    with pytest.raises(RuleError):
+        compile_drop_patterns(("([unclosed",))
+
+
+def test_paragraph_hash_ignores_case_spacing_and_numbers() -> None:
+    assert paragraph_hash("12 Kommentare  zu diesem Artikel") == paragraph_hash("3 kommentare zu diesem artikel!")
+    assert paragraph_hash("Erster Absatz") != paragraph_hash("Zweiter Absatz")
+
+
+def test_learned_boilerplate_is_removed_but_never_most_of_the_text() -> None:
+    promo = "Unterstützen Sie die Rundschau mit einem Abo."
+    learned = frozenset({paragraph_hash(promo)})
+    assert clean_paragraphs([BODY, promo], learned=learned).paragraphs == (BODY,)
+    # A learned paragraph that would be most of a page stays: it is that page's text.
+    assert clean_paragraphs([promo, "Kurz."], learned=learned).paragraphs == (promo, "Kurz.")
+
+
+def test_learned_boilerplate_grows_across_articles_and_applies(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "store.db")
+    template = "Die Rundschau gibt es jetzt auch als Podcast auf allen Plattformen."
+    h = paragraph_hash(template)
+    for topic in ("Hallenbad", "Stadtfest", "Haushalt"):
+        assert h not in learned_hashes(db, "rundschau.example")
+        body = f"{BODY} Ein eigener Absatz zum Thema {topic}."
+        hashes = {paragraph_hash(p): p for p in (body, template)}
+        record_paragraphs(db, "www.rundschau.example", hashes.keys(), hashes)
+    learned = learned_hashes(db, "rundschau.example")
+    assert h in learned
+    assert len(learned) == 1  # each article's own paragraph was seen once only
+    row = db.execute("SELECT articles, sample FROM boilerplate WHERE hash = ?", [h]).fetchone()
+    assert row == (3, template)
+    page = f"<html><body><article><p>{BODY}</p><p>{template}</p></article></body></html>"
+    assert template in extract_page(page, "https://www.rundschau.example/a.html").text
+    ext = extract_page(page, "https://www.rundschau.example/a.html", ExtractOptions(learned=learned))
+    assert template not in ext.text and BODY in ext.text
+
+
+def test_decode_keeps_umlauts_of_windows_1252_pages() -> None:
+    body = "<html><head><meta charset='windows-1252'></head><body>Grüße aus Köln – „Zitat“</body></html>"
+    assert "Grüße aus Köln – „Zitat“" in decode_html(body.encode("cp1252"))
+
+
+def test_decode_handles_a_header_that_claims_utf8_for_cp1252_bytes() -> None:
+    body = "<html><body>Schöne Straße</body></html>".encode("cp1252")
+    assert "Schöne Straße" in decode_html(body, "utf-8")
+
+
+def test_decode_prefers_real_utf8_over_a_latin1_declaration() -> None:
+    body = "<html><head><meta charset='iso-8859-1'></head><body>Fußgängerzone</body></html>".encode()
+    assert "Fußgängerzone" in decode_html(body)
+
+
+def test_decode_honours_a_bom() -> None:
+    assert decode_html("<p>Ärger</p>".encode("utf-8-sig")) == "<p>Ärger</p>"
+
+
+@pytest.mark.parametrize("paragraphs,agency", [
+    (["Moskau (dpa) - Der Kreml hat am Montag ..."], "dpa"),
+    (["BERLIN (AFP/dpa) – Die Regierung ..."], "AFP, dpa"),
+    (["Washington (AP) — The Senate ..."], "AP"),
+    (["Text ohne Agentur.", "Foto: picture alliance/news.de/dpa"], "dpa"),
+    (["Text.", "© dpa-infocom, dpa:240101-99-1/2"], "dpa"),
+    (["Ein Text ohne jede Quelle, der auch nicht mit einer Agentur endet."], None),
+])
+def test_agency_from_datelines_and_credits(paragraphs: list[str], agency: str | None) -> None:
+    assert find_agencies(paragraphs) == agency
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("2024-05-03T18:19:08+02:00", "2024-05-03T16:19:08+00:00"),
+    ("2024-05-03T18:19:08Z", "2024-05-03T18:19:08+00:00"),
+    ("2024-05-03", "2024-05-03"),
+    ("03.05.2024, 18:19 Uhr", "2024-05-03"),
+    ("gestern", None),
+])
+def test_dates_become_iso_8601(raw: str, iso: str | None) -> None:
+    assert normalize_date(raw) == iso
+
+
+@pytest.mark.parametrize("title,source,url,clean", [
+    ("Hallenbad wird saniert | Rundschau", "Rundschau", None, "Hallenbad wird saniert"),
+    ("Hallenbad wird saniert - Rundschau Online", "Rundschau Online", None, "Hallenbad wird saniert"),
+    ("Hallenbad - Stadt saniert für 20 Millionen", None, "https://rundschau.example/x", "Hallenbad - Stadt saniert für 20 Millionen"),
+    ("Terminal approved – The Coastal Ledger", None, "https://www.coastalledger.example/a", "Terminal approved"),
+])
+def test_title_loses_the_site_suffix_only(title: str, source: str | None, url: str | None, clean: str) -> None:
+    assert strip_site_suffix(title, source, url) == clean
+
+
+def test_url_date_is_only_a_fallback() -> None:
+    page = ("<html><head><meta property='article:published_time' content='2024-03-02T10:00:00Z'></head>"
+            f"<body><article><p>{BODY}</p></article></body></html>")
+    assert extract_page(page, "https://x.example/2020/01/01/a.html").published == "2024-03-02T10:00:00+00:00"
+    bare = f"<html><body><article><p>{BODY}</p></article></body></html>"
+    assert extract_page(bare, "https://x.example/2020/01/31/a.html").published == "2020-01-31"
+    assert extract_page(bare, "https://x.example/a.html").published is None
+
+
+def test_language_from_markup_then_detection() -> None:
+    assert extract_page(f"<html lang='de-AT'><body><p>{BODY}</p></body></html>", None).language == "de"
+    english = ("The council voted on Tuesday to renovate the old swimming pool by 2027 instead of tearing it down "
+               "and building a new one in another part of the town, the mayor said.")
+    assert extract_page(f"<html><body><p>{english}</p></body></html>", None).language == "en"
+
+
+@pytest.mark.parametrize("page,reason", [
+    (("<html><head><title>Just a moment...</title></head><body><p>Checking your browser before accessing."
+     "</p></body></html>"), "blocked"),
+    ("<html><body><p>Dieser Artikel ist nur für Abonnenten. Jetzt weiterlesen mit Plus.</p></body></html>", "blocked"),
+    ("<html><body><nav><a href='/'>Start</a></nav></body></html>", "empty"),
+    ("just some plain text without any markup at all", "not_html"),
+])
+def test_pages_without_an_article_raise_with_a_reason(page: str, reason: str) -> None:
+    with pytest.raises(ExtractionError) as info:
+        extract_page(page, None)
+    assert info.value.reason == reason
