@@ -38,18 +38,17 @@ __all__ = [
 
 # Letters and digits only: `_` is a word character to `re` but not to a reader.
 _WORD = r"[^\W_]+"
-# Hyphen-minus, HYPHEN and NON-BREAKING HYPHEN join compounds; dashes (– —) separate words.
-_HYPHENS = "-\u2010\u2011"
-_COMPOUND_RE = re.compile(rf"{_WORD}(?:[{_HYPHENS}]{_WORD})*")
+# Hyphen-minus, HYPHEN and NON-BREAKING HYPHEN join compounds (normalised to "-"); dashes (– —) separate words.
+_COMPOUND_RE = re.compile(rf"{_WORD}(?:-{_WORD})*")
 _PART_RE = re.compile(_WORD)
-_HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
 # Soft hyphens and zero-width characters sit inside words on news pages and must not split them.
-_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_TRANSLATION = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None, "\u200b": None, "\u200c": None,
+                              "\u200d": None, "\u2060": None, "\ufeff": None})
 
 
 def _normalize(text: str) -> str:
-    """NFC, invisible characters removed, case-folded: the form both queries and texts are compared in."""
-    return unicodedata.normalize("NFC", _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text)).casefold())
+    """NFC, hyphens unified, invisible characters removed, case-folded: how queries and texts are compared."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_TRANSLATION).casefold())
 
 
 def words(text: str) -> list[str]:
@@ -74,12 +73,12 @@ class WordSet:
         normalized = _normalize(text)
         sequence: list[str] = []
         compounds: set[str] = set()
-        for match in _COMPOUND_RE.finditer(normalized):
-            token = match.group()
-            parts = _PART_RE.findall(token)
-            sequence.extend(parts)
-            if len(parts) > 1:
-                compounds.add("-".join(parts))
+        for token in _COMPOUND_RE.findall(normalized):
+            if "-" in token:
+                sequence.extend(token.split("-"))
+                compounds.add(token)
+            else:
+                sequence.append(token)
         return cls(sequence, compounds)
 
     def __len__(self) -> int:
