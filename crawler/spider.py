@@ -72,6 +72,7 @@ class StoryWatchSpider(scrapy.Spider):
 
     @staticmethod
     def _story_terms(stories: list[Story]) -> list[Any]:
+        """The queries a feed entry is checked against; a query with no positive term (`NOT x`) never prefilters."""
         return [s.query for s in stories]
 
     # -- start ------------------------------------------------------------------------------------------
@@ -275,7 +276,7 @@ class StoryWatchSpider(scrapy.Spider):
         if candidate.via != "feed" or not candidate.summary or not candidate.title:
             return False  # never judge on the title alone
         words = WordSet.from_text(f"{candidate.title}\n{candidate.summary}")
-        return not any(query.matched_terms(words) for query in self._terms)
+        return not any(not query.positive_terms() or query.matched_terms(words) for query in self._terms)
 
     # -- articles ---------------------------------------------------------------------------------------
     async def parse_article(self, response: Response, candidate: Candidate) -> AsyncIterator[Request]:
