@@ -13,7 +13,7 @@ def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "WARNING") -> dict
         "USER_AGENT": crawl.user_agent,
         "ROBOTSTXT_OBEY": crawl.obey_robots_txt,
         "DOWNLOAD_DELAY": crawl.download_delay,
-        "RANDOMIZE_DOWNLOAD_DELAY": False,  # a polite, predictable pace per host
+        "DOWNLOAD_DELAY_JITTER": 0,  # a polite, predictable pace per host
         "CONCURRENT_REQUESTS": crawl.concurrent_requests,
         "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrent_requests_per_domain,
         "DOWNLOAD_TIMEOUT": crawl.timeout,
@@ -26,6 +26,7 @@ def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "WARNING") -> dict
         "REDIRECT_MAX_TIMES": 5,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
+        "REMOTE_CONTROL_ENABLED": False,  # no listening port in a cron job
         "HTTPCACHE_ENABLED": False,  # validators live in SQLite, not in .scrapy/
         "LOGSTATS_INTERVAL": 0,
         "STATS_DUMP": False,
