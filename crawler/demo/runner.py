@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from typing import TextIO
 
 from crawler.demo.server import OutletWeb
 
+_LOUD = re.compile(r"^\S+ \S+ (WARNING|ERROR|CRITICAL) |^Traceback|\"level\": \"(warning|error|critical)\"")
 CRAWL_TIMEOUT = 900  # seconds; the demo crawl takes a few seconds, this only guards against a hang
 STAT_KEYS = ("discovered", "fetched", "skipped_known", "extracted", "matched", "new", "duplicates", "updated",
              "errors")
@@ -75,12 +77,16 @@ def _crawl(config: Path, workdir: Path, out: TextIO) -> int:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
     cmd = [sys.executable, "-m", "crawler", "run", "--config", str(config)]
     try:
-        proc = subprocess.run(cmd, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, timeout=CRAWL_TIMEOUT, check=False)
+        proc = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True, timeout=CRAWL_TIMEOUT,
+                              check=False)
     except subprocess.TimeoutExpired:
         print(f"   crawl did not finish within {CRAWL_TIMEOUT} s", file=out)
         return 1
-    for line in proc.stdout.splitlines():
+    # The summary line is on stdout; of the log on stderr, warnings and errors are worth showing, and the
+    # end of it when the crawl failed.
+    log = proc.stderr.splitlines()
+    shown = log[-30:] if proc.returncode else [ln for ln in log if _LOUD.search(ln)]
+    for line in [*proc.stdout.splitlines(), *shown]:
         print(f"   | {line}", file=out)
     return proc.returncode
 
