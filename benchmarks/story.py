@@ -1,0 +1,220 @@
+"""Story matching and dedup figures, run by hand: `python benchmarks/story.py [--part 1|2|3] [--big 200000]`.
+
+(1) Membership on ECB+ (../shared/corpus/ecbplus): per sub-topic, a profile seeded with its two earliest documents
+    (lowest document numbers) scores every document of all topics; precision, recall and F1 of membership, the
+    threshold tuned on the train and dev topics only, reported on the test topics. The sibling sub-topic of each
+    topic (same kind of event, another story) is the hard negative. Variants: seeds only or growing (documents
+    accepted in document order join the profile), and with or without background document frequencies (the whole
+    ECB+ set standing for a store of articles).
+(2) Duplicate detection on ECB+'s pairs_within_topic.csv: same-story pairs with jaccard_w5 ≥ 0.5 are wire copies
+    (positives); pairs of different stories are negatives; same-story pairs below 0.2 must not be duplicates.
+(3) Dedup lookup time per new article (shingles, signature, band keys, indexed candidate query, exact check) with
+    10k and then 200k stored articles in one real SQLite file, and peak Python memory during the lookups.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from crawler import dedup
+from crawler.matching import DEFAULT_MIN_SIMILARITY, DocumentFrequencies, StoryDoc, StoryProfile
+from storage import dedup_index
+from storage.db import open_database
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "ecbplus"
+
+
+def _doc_number(doc_id: str) -> int:
+    return int(re.match(r"\d+_(\d+)", doc_id).group(1))  # type: ignore[union-attr]
+
+
+def load_ecb() -> list[dict]:
+    with open(CORPUS / "documents.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def _prf(rows: list[tuple[str, float, bool]], threshold: float, splits: tuple[str, ...]) -> tuple[float, ...]:
+    tp = fp = fn = 0
+    for split, score, member in rows:
+        if split not in splits:
+            continue
+        if score >= threshold:
+            tp += member
+            fp += not member
+        else:
+            fn += member
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0), tp, fp, fn
+
+
+def membership_rows(docs: list[dict], *, grow: bool, background: DocumentFrequencies | None,
+                    threshold: float) -> list[tuple[str, float, bool]]:
+    """(split, score, is member) for every (sub-topic, non-seed document) pair."""
+    by_sub: dict[str, list[dict]] = defaultdict(list)
+    for d in docs:
+        by_sub[d["subtopic"]].append(d)
+    ordered = sorted(docs, key=lambda d: (_doc_number(d["doc_id"]), d["doc_id"]))
+    rows = []
+    for sub, members in by_sub.items():
+        members.sort(key=lambda d: _doc_number(d["doc_id"]))
+        seeds = members[:2]
+        profile = StoryProfile(
+            [StoryDoc(None, "", d["text"], True) for d in seeds], min_similarity=threshold, background=background
+        )
+        seed_ids = {d["doc_id"] for d in seeds}
+        for i, d in enumerate(ordered):
+            if d["doc_id"] in seed_ids:
+                continue
+            s = profile.score("", d["text"])
+            rows.append((members[0]["split"], s.score, d["subtopic"] == sub))
+            if grow and profile.accepts(s):
+                profile.add(StoryDoc(i, "", d["text"], False))
+    return rows
+
+
+def part_membership() -> None:
+    docs = load_ecb()
+    print(f"(1) ECB+ membership: {len(docs)} documents, {len({d['subtopic'] for d in docs})} sub-topics")
+    background = DocumentFrequencies.from_texts(d["text"] for d in docs)
+    grid = [t / 200 for t in range(20, 140)]
+    for bg_name, bg in (("no background", None), ("ECB+ background", background)):
+        rows = membership_rows(docs, grow=False, background=bg, threshold=DEFAULT_MIN_SIMILARITY)
+        best = max(grid, key=lambda t: _prf(rows, t, ("train", "dev"))[2])
+        print(f"  seeds only, {bg_name}: tuned on train+dev: threshold {best:.3f}, "
+              f"train+dev F1 {_prf(rows, best, ('train', 'dev'))[2]:.3f}")
+        for label, t in (("default", DEFAULT_MIN_SIMILARITY), ("tuned", best)):
+            p, r, f1, tp, fp, fn = _prf(rows, t, ("test",))
+            print(f"    test at {label} {t:.3f}: P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
+        grown = membership_rows(docs, grow=True, background=bg, threshold=best)
+        p, r, f1, tp, fp, fn = _prf(grown, best, ("test",))
+        print(f"    growing profile at {best:.3f}, test: P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
+
+
+def part_duplicates() -> None:
+    docs = {d["doc_id"]: d["text"] for d in load_ecb()}
+    sh = {k: dedup.shingles(v) for k, v in docs.items()}
+    keys = {k: set(dedup.band_keys(dedup.signature(v))) for k, v in sh.items()}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # kind -> [pairs, called duplicate, lsh candidate]
+    with open(CORPUS / "pairs_within_topic.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            a, b = row["doc_a"], row["doc_b"]
+            j = float(row["jaccard_w5"])
+            same = row["same_subtopic"] == "1"
+            kind = ("wire copy (same story, J>=0.5)" if j >= 0.5 else "same story J<0.2" if j < 0.2
+                    else "same story 0.2<=J<0.5") if same else "different story"
+            c = counts[kind]
+            c[0] += 1
+            c[1] += dedup.is_near_duplicate(sh[a], sh[b])
+            c[2] += bool(keys[a] & keys[b])
+    print("(2) ECB+ duplicate pairs (pairs, marked duplicate, shared an LSH band)")
+    for kind, (n, dup, cand) in sorted(counts.items()):
+        print(f"    {kind:32s} {n:6d} {dup:6d} {cand:6d}")
+    tp = counts["wire copy (same story, J>=0.5)"][1]
+    fn = counts["wire copy (same story, J>=0.5)"][0] - tp
+    fp = counts["different story"][1] + counts["same story J<0.2"][1]
+    print(f"    precision {tp / (tp + fp) if tp + fp else 0:.3f} recall {tp / (tp + fn) if tp + fn else 0:.3f} "
+          f"(negatives: different-story and same-story J<0.2 pairs)")
+
+
+def _text(rng: random.Random, vocab: list[str], n: int) -> str:
+    return " ".join(rng.choice(vocab) for _ in range(n))
+
+
+def _fill(db, start: int, stop: int, rng: random.Random) -> None:
+    """Index unrelated stored articles: their band buckets are what unrelated texts give, uniform 63-bit values."""
+    batch = []
+    for article_id in range(start, stop):
+        batch.extend((band, rng.getrandbits(63), article_id) for band in range(dedup.BANDS))
+        if len(batch) >= 200_000:
+            db.conn.executemany("INSERT INTO article_bands (band, bucket, article_id) VALUES (?, ?, ?)", batch)
+            batch = []
+    if batch:
+        db.conn.executemany("INSERT INTO article_bands (band, bucket, article_id) VALUES (?, ?, ?)", batch)
+    db.conn.commit()
+
+
+def _lookups(db, queries: list[str], stored: dict[int, frozenset[int]]) -> tuple[float, int, int]:
+    """Median seconds per lookup, duplicates found, peak traced bytes."""
+    times = []
+    found = 0
+    tracemalloc.start()
+    for text in queries:
+        t0 = time.perf_counter()
+        sh = dedup.shingles(text)
+        cands = dedup_index.candidate_ids(db, dedup.band_keys(dedup.signature(sh)))
+        found += any(dedup.is_near_duplicate(sh, stored[c]) for c in cands if c in stored)
+        times.append(time.perf_counter() - t0)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return statistics.median(times), found, peak
+
+
+def part_lookup(small: int, big: int) -> None:
+    rng = random.Random(4)
+    vocab = [f"wort{i}" for i in range(20_000)]
+    originals = {i: _text(rng, vocab, 400) for i in range(1, 101)}
+    stored = {i: dedup.shingles(t) for i, t in originals.items()}
+    # Queries: half wire copies of stored articles (new first sentence, last 60 words dropped), half new texts.
+    queries = []
+    for i in range(1, 101):
+        words = originals[i].split()
+        queries.append(" ".join([*_text(rng, vocab, 12).split(), *words[:-60]]) if i % 2 else _text(rng, vocab, 400))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp) / "bench.db")
+        for i, sh in stored.items():
+            dedup_index.index_article(db, i, dedup.band_keys(dedup.signature(sh)))
+        _fill(db, 101, small + 1, rng)
+        _lookups(db, queries[:20], stored)  # warm up
+        t_small, f_small, m_small = _lookups(db, queries, stored)
+        rss_small = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        t0 = time.perf_counter()
+        _fill(db, small + 1, big + 1, rng)
+        fill_s = time.perf_counter() - t0
+        _lookups(db, queries[:20], stored)
+        t_big, f_big, m_big = _lookups(db, queries, stored)
+        rss_big = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        size = (Path(tmp) / "bench.db").stat().st_size + (Path(tmp) / "bench.db-wal").stat().st_size
+        db.conn.close()
+    print(f"(3) dedup lookup per new article (median of {len(queries)}; {dedup.BANDS} bands x {dedup.ROWS} rows)")
+    print(f"    {small:>7d} stored: {t_small * 1000:.3f} ms, copies found {f_small}/50, peak traced {m_small / 1e6:.2f} MB, "
+          f"max RSS {rss_small / 1024:.0f} MB")
+    print(f"    {big:>7d} stored: {t_big * 1000:.3f} ms, copies found {f_big}/50, peak traced {m_big / 1e6:.2f} MB, "
+          f"max RSS {rss_big / 1024:.0f} MB  (filling took {fill_s:.0f} s, file {size / 1e6:.0f} MB)")
+    print(f"    ratio {big // 1000}k / {small // 1000}k: {t_big / t_small:.2f}x time, {m_big / m_small:.2f}x peak memory")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--part", type=int, choices=(1, 2, 3), action="append")
+    parser.add_argument("--small", type=int, default=10_000)
+    parser.add_argument("--big", type=int, default=200_000)
+    args = parser.parse_args()
+    parts = args.part or [1, 2, 3]
+    if {1, 2} & set(parts) and not CORPUS.is_dir():
+        print(f"ECB+ not found at {CORPUS}: parts 1 and 2 skipped")
+        parts = [p for p in parts if p == 3]
+    if 1 in parts:
+        part_membership()
+    if 2 in parts:
+        part_duplicates()
+    if 3 in parts:
+        part_lookup(args.small, args.big)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""Same-story scoring: how close an article is to a story's seeds and the articles already accepted into it.
+
+The query (config.query) decides whether a page mentions the story's names at all; this module decides whether it
+is about the story. Texts become TF-IDF style term vectors: sublinear term counts, no stopwords, names (words
+written with a capital inside a sentence) weighted up, because stories of one kind (two rehab stays, two
+earthquakes) share their vocabulary and differ in who, where and when. The story is the weighted centroid of its
+documents, with terms that several documents share weighted up; seeds weigh more than accepted articles, and all
+accepted articles together never outweigh the seeds, so the story does not drift towards whatever was admitted last.
+
+Everything is rebuilt from texts: the caller makes a profile at each run from seed texts and stored story articles.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from crawler.textstats import STOPWORDS, words
+
+logger = logging.getLogger(__name__)
+
+# Tuned on the ECB+ train and dev topics (benchmarks/story.py); see there for the figures.
+DEFAULT_MIN_SIMILARITY = 0.40  # without background frequencies, the pipeline's default
+NAME_BOOST = 3.0  # weight of a word written with a capital inside a sentence: names, places (German: nouns too)
+AGREEMENT_POWER = 2.0  # a term in every profile document counts fully, one in half of them a half
+SEED_WEIGHT = 1.0
+ACCEPTED_WEIGHT = 0.5  # one accepted article against one seed; all accepted together at most the seeds' weight
+MAX_CLOSEST = 500  # the 'closest article' in a reason is looked for among the newest this many documents
+_REASON_TERMS = 8
+
+# A capitalised word after a lower-case letter, a digit or a comma and one space: not the first word of a sentence.
+_NAME = re.compile(r"(?<=[^\W_]|[,;]) (\w+)")
+
+
+def _is_term(w: str) -> bool:
+    if len(w) < 2 or w in STOPWORDS:
+        return False
+    # Bare numbers are noise except years, which tell two events of one kind apart.
+    return not w.isdigit() or len(w) == 4
+
+
+def _names(text: str) -> set[str]:
+    found = set()
+    for m in _NAME.finditer(text):
+        before = text[m.start() - 1]
+        name = m.group(1)
+        if name[0].isupper() and (before.islower() or before.isdigit() or before in ",;"):
+            found.add(name.casefold())
+    return found
+
+
+@dataclass(frozen=True)
+class DocumentFrequencies:
+    """Background document frequencies (for example over a sample of stored articles) that give terms an IDF."""
+
+    counts: Mapping[str, int]
+    total: int
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> DocumentFrequencies:
+        """Count in how many of the texts each term occurs."""
+        counts: Counter[str] = Counter()
+        total = 0
+        for text in texts:
+            counts.update({w for w in words(text) if _is_term(w)})
+            total += 1
+        return cls(counts, total)
+
+    def idf(self, term: str) -> float:
+        """Smoothed inverse document frequency, 1.0 for a term in every text."""
+        return math.log((self.total + 1) / (self.counts.get(term, 0) + 1)) + 1.0
+
+
+def term_vector(title: str, text: str, background: DocumentFrequencies | None = None) -> dict[str, float]:
+    """The L2-normalised weighted term vector of a document (title and text together)."""
+    full = f"{title}\n{text}" if title and not text.startswith(title) else text
+    counts = Counter(w for w in words(full) if _is_term(w))
+    if not counts:
+        return {}
+    names = _names(full)
+    vec = {}
+    for term, n in counts.items():
+        weight = 1.0 + math.log(n)
+        if term in names:
+            weight *= NAME_BOOST
+        if background is not None:
+            weight *= background.idf(term)
+        vec[term] = weight
+    norm = math.sqrt(sum(x * x for x in vec.values()))
+    return {t: x / norm for t, x in vec.items()}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+@dataclass(frozen=True)
+class StoryDoc:
+    """A document of a story: a seed (file or seed URL) or an article already accepted into it."""
+
+    article_id: int | None
+    title: str
+    text: str
+    is_seed: bool
+
+
+@dataclass(frozen=True)
+class MatchScore:
+    """An article's similarity to a story, with the explanation stored in `story_articles.reason`."""
+
+    score: float  # stored in story_articles.score
+    closest_article_id: int | None
+    closest_similarity: float
+    reason: dict = field(default_factory=dict)  # JSON-able
+
+
+class StoryProfile:
+    """A story's seeds and accepted articles as weighted term vectors; scores new articles against them."""
+
+    def __init__(
+        self,
+        docs: Iterable[StoryDoc],
+        *,
+        min_similarity: float = DEFAULT_MIN_SIMILARITY,
+        background: DocumentFrequencies | None = None,
+    ) -> None:
+        self.min_similarity = min_similarity
+        self.background = background
+        self._seeds: list[tuple[StoryDoc, dict[str, float]]] = []
+        self._accepted: list[tuple[StoryDoc, dict[str, float]]] = []
+        self._centroid: dict[str, float] | None = None
+        for doc in docs:
+            self.add(doc)
+
+    @property
+    def has_seeds(self) -> bool:
+        """Whether similarity decides membership (a story without seeds goes by its query alone)."""
+        return bool(self._seeds)
+
+    def __len__(self) -> int:
+        return len(self._seeds) + len(self._accepted)
+
+    def add(self, doc: StoryDoc) -> None:
+        """An accepted article (or a seed) joins the profile."""
+        vec = term_vector(doc.title, doc.text, self.background)
+        if not vec:
+            return
+        (self._seeds if doc.is_seed else self._accepted).append((doc, vec))
+        self._centroid = None
+
+    def _weights(self) -> tuple[float, float]:
+        if not self._seeds:
+            return 0.0, 1.0
+        seed_total = SEED_WEIGHT * len(self._seeds)
+        accepted = ACCEPTED_WEIGHT
+        if self._accepted and ACCEPTED_WEIGHT * len(self._accepted) > seed_total:
+            accepted = seed_total / len(self._accepted)
+        return SEED_WEIGHT, accepted
+
+    def centroid(self) -> dict[str, float]:
+        """The story's term vector: weighted mean of its documents, terms shared by many documents weighted up."""
+        if self._centroid is None:
+            seed_w, acc_w = self._weights()
+            sums: Counter[str] = Counter()
+            presence: Counter[str] = Counter()
+            total = 0.0
+            for weight, group in ((seed_w, self._seeds), (acc_w, self._accepted)):
+                if weight <= 0:
+                    continue
+                for _, vec in group:
+                    total += weight
+                    for t, x in vec.items():
+                        sums[t] += weight * x
+                        presence[t] += weight
+            cen = {t: x * (presence[t] / total) ** (AGREEMENT_POWER - 1) for t, x in sums.items()} if total else {}
+            norm = math.sqrt(sum(x * x for x in cen.values())) or 1.0
+            self._centroid = {t: x / norm for t, x in cen.items()}
+        return self._centroid
+
+    def score(self, title: str, text: str) -> MatchScore:
+        """Similarity of an article to the story, the closest stored document and the terms that made the score."""
+        vec = term_vector(title, text, self.background)
+        cen = self.centroid()
+        score = cosine(vec, cen) if vec and cen else 0.0
+        closest_id: int | None = None
+        closest_sim = 0.0
+        closest_seed = False
+        for doc, dvec in (self._seeds + self._accepted)[-MAX_CLOSEST:]:
+            sim = cosine(vec, dvec)
+            if sim > closest_sim:
+                closest_id, closest_sim, closest_seed = doc.article_id, sim, doc.is_seed
+        shared = sorted(((vec[t] * cen[t], t) for t in vec.keys() & cen.keys()), reverse=True)
+        reason = {
+            "similarity": round(score, 4),
+            "threshold": self.min_similarity,
+            "closest_article_id": closest_id,
+            "closest_is_seed": closest_seed,
+            "closest_similarity": round(closest_sim, 4),
+            "top_terms": [t for _, t in shared[:_REASON_TERMS]],
+            "profile": {"seeds": len(self._seeds), "accepted": len(self._accepted)},
+        }
+        return MatchScore(round(score, 6), closest_id, round(closest_sim, 6), reason)
+
+    def accepts(self, s: MatchScore) -> bool:
+        """Whether a scored article belongs to the story: always when the story has no seeds."""
+        return not self._seeds or s.score >= self.min_similarity
