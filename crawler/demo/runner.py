@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -67,7 +68,8 @@ def run_demo(db: Path | None, *, out: TextIO = sys.stdout) -> int:
     if db_path.exists():
         print_report(db_path, out)
     print(f"\nDatabase: {db_path}", file=out)
-    print(f"Config:   {config}", file=out)
+    if db is not None:  # nothing of worth left in the work folder: its config names ports that are closed now
+        shutil.rmtree(workdir, ignore_errors=True)
     return 0 if codes and all(c == 0 for c in codes) else 1
 
 
