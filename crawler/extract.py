@@ -166,9 +166,11 @@ def _parse(text_html: str) -> HtmlElement:
 
 
 def article_lines(tree: HtmlElement, url: str | None, title: str | None, drop_headline: bool = True) -> list[str]:
-    """trafilatura's text lines of the page, teaser link lists pruned first and a repeated headline left out."""
-    _prune_link_lists(tree)
+    """trafilatura's text lines of the page without the items of teaser link lists and without a repeated headline."""
+    teasers = _link_list_items(tree)
     lines = _trafilatura_lines(tree, url)
+    if teasers:  # dropped after extraction: removing them before would change what trafilatura picks
+        lines = [line for line in lines if _fold(line) not in teasers]
     return _without_headline(lines, title, tree) if drop_headline else lines
 
 
@@ -180,23 +182,24 @@ def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
     return [line.strip() for line in doc.text.split("\n") if line.strip()]
 
 
-def _prune_link_lists(tree: HtmlElement) -> None:
-    """Drop lists whose items are nothing but links: teaser lists, not article text."""
-    for node in list(tree.iter("ul", "ol")):
+def _link_list_items(tree: HtmlElement) -> frozenset[str]:
+    """Folded texts of the items of lists that are nothing but links: teaser lists, not article text."""
+    items_out: set[str] = set()
+    for node in tree.iter("ul", "ol"):
         items = [li for li in node if isinstance(li.tag, str) and li.tag == "li"]
         if len(items) < 2:
             continue
-        linked = 0
+        texts = []
         for li in items:
             text = " ".join(li.text_content().split())
             anchor = sum(len(" ".join(a.text_content().split())) for a in li.iter("a")
                          if (a.get("href") or "#")[:1] not in ("#", "j", ""))
             if text and anchor >= 0.7 * len(text):
-                linked += 1
-        if linked >= 0.75 * len(items):
-            parent = node.getparent()
-            if parent is not None:
-                node.drop_tree()
+                texts.append(text)
+        if len(texts) >= 0.75 * len(items):
+            items_out.update(_fold(t) for t in texts)
+    items_out.discard("")
+    return frozenset(items_out)
 
 
 def _without_headline(lines: list[str], title: str | None, tree: HtmlElement) -> list[str]:
