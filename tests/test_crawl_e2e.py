@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -193,6 +194,16 @@ def test_crawl_round_exits_0_although_some_pages_fail(crawl: TwoRounds, round_: 
 
 
 @slow
+@pytest.mark.parametrize("round_", [1, 2])
+def test_crawl_round_keeps_stderr_to_warnings_without_tracebacks(crawl: TwoRounds, round_: int) -> None:
+    # Cron mails whatever a job prints: by default only warnings and errors, each one line.
+    stderr = crawl.runs[round_ - 1].stderr
+    chatter = [line for line in stderr.splitlines() if re.search(r"\b(DEBUG|INFO)\b", line)]
+    assert chatter == [], f"{len(chatter)} debug/info lines, first: {chatter[:3]}"
+    assert "Traceback" not in stderr
+
+
+@slow
 def test_every_run_leaves_a_finished_runs_row_with_the_contract_counts(final: Db) -> None:
     runs = final.runs()
     assert len(runs) == 2
@@ -216,6 +227,13 @@ def test_seed_url_is_stored_with_status_seed(round1: Db, final: Db) -> None:
     for db in (round1, final):
         row = db.membership(SEED)
         assert row is not None and row["status"] == "seed"
+
+
+@slow
+def test_seed_file_only_informs_similarity(final: Db) -> None:
+    assert all(urlsplit(r["url"]).scheme == "http" for r in final.articles())
+    statuses = final.conn.execute("SELECT status, COUNT(*) FROM story_articles GROUP BY status").fetchall()
+    assert dict(statuses).get("seed") == 1
 
 
 @slow
@@ -411,6 +429,15 @@ def test_failing_page_is_counted_as_an_error_of_its_source(crawl: TwoRounds, rou
     assert sum(stats["errors_by_source"].get(SOURCE[site], {}).values()) >= 1, stats["errors_by_source"]
 
 
+@slow
+def test_sources_that_answered_everything_report_no_errors(final: Db) -> None:
+    # A link skipped because robots.txt disallows it is a decision, not a failure of the outlet.
+    for run in final.runs():
+        by_source = json.loads(run["stats"])["errors_by_source"]
+        healthy = {SOURCE["abendpost"], SOURCE["kurier"], SOURCE["landesbote"]}
+        assert not {s for s, reasons in by_source.items() if s in healthy and sum(reasons.values())}, by_source
+
+
 def _offline_config(tmp_path: Path, port: int, extra: str = "", query: str = "Oberkolbing AND PFAS") -> Path:
     text = f"""
 [database]
@@ -437,19 +464,35 @@ query = '{query}'
     return path
 
 
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """One crawl of a config whose every source points at a closed loopback port."""
+    tmp = tmp_path_factory.mktemp("offline")
+    config = _offline_config(tmp, free_closed_port(), extra="[crawl]\ntimeout = 5\n")
+    return run_storywatch("run", "--config", config, cwd=tmp), tmp / "storywatch.db"
+
+
 @slow
-def test_exit_1_and_a_runs_row_when_every_source_fails(tmp_path: Path) -> None:
-    config = _offline_config(tmp_path, free_closed_port(), extra="[crawl]\ntimeout = 5\n")
-    run = run_storywatch("run", "--config", config, cwd=tmp_path)
+def test_exit_1_and_a_runs_row_when_every_source_fails(offline: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    run, db = offline
     assert run.returncode == 1, _describe(run)
-    assert "Traceback" not in run.stderr
-    conn = _connect(tmp_path / "storywatch.db")
+    conn = _connect(db)
     try:
         runs = list(conn.execute("SELECT * FROM runs"))
     finally:
         conn.close()
     assert len(runs) == 1 and runs[0]["finished_at"]
-    assert json.loads(runs[0]["stats"])["errors"] >= 1
+    stats = json.loads(runs[0]["stats"])
+    assert stats["errors"] >= 1
+    assert set(stats["errors_by_source"]) == {"Nirgendwo-Bote", "Niemandsland-Zeitung"}
+
+
+@slow
+def test_every_source_failing_is_reported_without_a_traceback(
+        offline: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    run, _ = offline
+    assert run.stderr.strip(), "nothing said about the failed sources"
+    assert "Traceback" not in run.stderr, run.stderr[-3000:]
 
 
 @pytest.mark.parametrize(("extra", "query", "expected"), [
@@ -463,6 +506,14 @@ def test_exit_2_for_a_bad_config(tmp_path: Path, extra: str, query: str, expecte
     assert run.returncode == 2, _describe(run)
     assert "Traceback" not in run.stderr
     assert expected in run.stderr and "storywatch.toml" in run.stderr
+
+
+def test_exit_2_for_an_unknown_story(tmp_path: Path) -> None:
+    config = _offline_config(tmp_path, free_closed_port())
+    run = run_storywatch("run", "--config", config, "--story", "no-such-story", cwd=tmp_path)
+    assert run.returncode == 2, _describe(run)
+    assert "Traceback" not in run.stderr
+    assert "no-such-story" in run.stderr
 
 
 def test_exit_2_names_the_missing_config_file(tmp_path: Path) -> None:
