@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -29,6 +29,7 @@ NAME_BOOST = 3.0  # weight of a word written with a capital inside a sentence: n
 AGREEMENT_POWER = 2.0  # a term in every profile document counts fully, one in half of them a half
 SEED_WEIGHT = 1.0
 ACCEPTED_WEIGHT = 0.5  # one accepted article against one seed; all accepted together at most the seeds' weight
+QUERY_TERM_WEIGHT = 0.3  # every article scored has passed the query, so its words tell little about the story
 MAX_CLOSEST = 500  # the 'closest article' in a reason is looked for among the newest this many documents
 _REASON_TERMS = 8
 
@@ -75,7 +76,32 @@ class DocumentFrequencies:
         return math.log((self.total + 1) / (self.counts.get(term, 0) + 1)) + 1.0
 
 
-def term_vector(title: str, text: str, background: DocumentFrequencies | None = None) -> dict[str, float]:
+class QueryTerms:
+    """The words of a story's query (`Assad*`, `Kreml*`, `"al-Assad"`): present in every article that is scored."""
+
+    def __init__(self, terms: Iterable[str] = ()) -> None:
+        self.words: set[str] = set()
+        self.prefixes: list[str] = []
+        for term in terms:
+            term = term.strip().strip('"')
+            prefix = term.endswith("*")
+            parts = words(term.rstrip("*"))
+            if not parts:
+                continue
+            self.words.update(parts[:-1] if prefix else parts)
+            if prefix:
+                self.prefixes.append(parts[-1])
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (word in self.words or any(word.startswith(p) for p in self.prefixes))
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.prefixes)
+
+
+def term_vector(
+    title: str, text: str, background: DocumentFrequencies | None = None, query_terms: QueryTerms | None = None
+) -> dict[str, float]:
     """The L2-normalised weighted term vector of a document (title and text together)."""
     full = f"{title}\n{text}" if title and not text.startswith(title) else text
     counts = Counter(w for w in words(full) if _is_term(w))
@@ -89,6 +115,8 @@ def term_vector(title: str, text: str, background: DocumentFrequencies | None = 
             weight *= NAME_BOOST
         if background is not None:
             weight *= background.idf(term)
+        if query_terms and term in query_terms:
+            weight *= QUERY_TERM_WEIGHT
         vec[term] = weight
     norm = math.sqrt(sum(x * x for x in vec.values()))
     return {t: x / norm for t, x in vec.items()}
@@ -130,9 +158,12 @@ class StoryProfile:
         *,
         min_similarity: float = DEFAULT_MIN_SIMILARITY,
         background: DocumentFrequencies | None = None,
+        query_terms: Iterable[str] = (),
     ) -> None:
+        """`query_terms`: the story query's positive terms (`Query.positive_terms()`), weighted down in the score."""
         self.min_similarity = min_similarity
         self.background = background
+        self.query_terms = QueryTerms(query_terms)
         self._seeds: list[tuple[StoryDoc, dict[str, float]]] = []
         self._accepted: list[tuple[StoryDoc, dict[str, float]]] = []
         self._centroid: dict[str, float] | None = None
@@ -149,7 +180,7 @@ class StoryProfile:
 
     def add(self, doc: StoryDoc) -> None:
         """An accepted article (or a seed) joins the profile."""
-        vec = term_vector(doc.title, doc.text, self.background)
+        vec = term_vector(doc.title, doc.text, self.background, self.query_terms)
         if not vec:
             return
         (self._seeds if doc.is_seed else self._accepted).append((doc, vec))
@@ -168,8 +199,8 @@ class StoryProfile:
         """The story's term vector: weighted mean of its documents, terms shared by many documents weighted up."""
         if self._centroid is None:
             seed_w, acc_w = self._weights()
-            sums: Counter[str] = Counter()
-            presence: Counter[str] = Counter()
+            sums: dict[str, float] = defaultdict(float)
+            presence: dict[str, float] = defaultdict(float)
             total = 0.0
             for weight, group in ((seed_w, self._seeds), (acc_w, self._accepted)):
                 if weight <= 0:
@@ -186,7 +217,7 @@ class StoryProfile:
 
     def score(self, title: str, text: str) -> MatchScore:
         """Similarity of an article to the story, the closest stored document and the terms that made the score."""
-        vec = term_vector(title, text, self.background)
+        vec = term_vector(title, text, self.background, self.query_terms)
         cen = self.centroid()
         score = cosine(vec, cen) if vec and cen else 0.0
         closest_id: int | None = None

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+LOOKUP_SQL = "SELECT article_id FROM article_bands WHERE band = ? AND bucket = ?"
+
 
 def index_article(db: Database, article_id: int, keys: Iterable[tuple[int, int]]) -> None:
     """Record an article's (band, bucket) keys."""
@@ -29,8 +31,6 @@ def candidate_ids(db: Database, keys: Iterable[tuple[int, int]]) -> set[int]:
     """Ids of stored articles that share at least one (band, bucket) key: candidates to verify exactly."""
     out: set[int] = set()
     for band, bucket in keys:
-        for (article_id,) in db.execute(
-            "SELECT article_id FROM article_bands WHERE band = ? AND bucket = ?", [band, bucket]
-        ):
+        for (article_id,) in db.execute(LOOKUP_SQL, [band, bucket]):
             out.add(int(article_id))
     return out

@@ -1,0 +1,178 @@
+"""Same-story scoring: seeds and follow-ups in, hard negatives that only name the same people out."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.matching import (
+    DEFAULT_MIN_SIMILARITY,
+    DocumentFrequencies,
+    MatchScore,
+    StoryDoc,
+    StoryProfile,
+    term_vector,
+)
+
+# Invented reports in German news style about one story: Assad asked Putin for help before his fall and was left
+# waiting. Written for these tests; no sentence comes from a real article.
+SEED_1 = (
+    "Assad bat Putin vergeblich um Hilfe",
+    ("Wenige Tage vor dem Sturz seines Regimes ist der syrische Machthaber Baschar al-Assad nach Moskau geflogen, "
+    "um Kremlchef Wladimir Putin um militärische Hilfe zu bitten. Nach Angaben zweier früherer Berater ließ Putin "
+    "ihn jedoch warten und empfing ihn erst nach drei Tagen.\n"
+    "Assad habe um Kampfflugzeuge und zusätzliche Soldaten gebeten, berichten die Berater. Putin habe abgelehnt und "
+    "ihm geraten, mit der Opposition zu verhandeln. Der Kreml wollte die Darstellung nicht kommentieren.\n"
+    "Als die Rebellen auf Damaskus vorrückten, war Assad bereits ohne Zusage aus Moskau zurückgekehrt. Wenige Tage "
+    "später floh er mit seiner Familie in die russische Hauptstadt."),
+)
+SEED_2 = (
+    "Der Kreml ließ Assad vor dem Sturz hängen",
+    ("Der gestürzte syrische Präsident Baschar al-Assad hat vor seiner Flucht offenbar vergeblich auf Unterstützung "
+    "aus Moskau gehofft. Wie ein früherer Berater des Machthabers schildert, wartete Assad tagelang auf ein Treffen "
+    "mit Wladimir Putin.\n"
+    "Der Kremlchef habe die Bitte um Luftangriffe auf die vorrückenden Rebellen zurückgewiesen. Russland habe "
+    "seine Kräfte in der Ukraine gebraucht und kein Interesse mehr an einem Einsatz in Syrien gehabt, sagt der "
+    "Berater. Assad sei ohne Zusage nach Damaskus zurückgekehrt und habe die Lage falsch eingeschätzt."),
+)
+FOLLOW_UP_DENIAL = (
+    "Kreml bestreitet Bericht über Treffen mit Assad",
+    ("Der Kreml hat Berichte zurückgewiesen, wonach Wladimir Putin den syrischen Machthaber Baschar al-Assad vor "
+    "dessen Sturz tagelang warten ließ. Kremlsprecher Dmitri Peskow nannte die Darstellung frei erfunden.\n"
+    "Zwei frühere Berater Assads hatten geschildert, der Machthaber sei kurz vor dem Vormarsch der Rebellen nach "
+    "Moskau geflogen und habe Putin vergeblich um Kampfflugzeuge und Soldaten gebeten. Putin habe ihn erst nach drei "
+    "Tagen empfangen und die Bitte abgelehnt.\n"
+    "Peskow sagte, Putin und Assad hätten in jenen Tagen lediglich telefoniert. Über den Inhalt des Gesprächs wollte "
+    "er keine Angaben machen."),
+)
+FOLLOW_UP_EXILE = (
+    "Assad äußert sich erstmals aus dem Moskauer Exil",
+    ("Der gestürzte syrische Machthaber Baschar al-Assad hat sich erstmals seit seiner Flucht nach Moskau zu Wort "
+    "gemeldet. In einer schriftlichen Erklärung bestreitet er, Putin vor dem Sturz um Hilfe gebeten zu haben.\n"
+    "Frühere Berater hatten berichtet, Assad sei wenige Tage vor dem Fall von Damaskus nach Moskau gereist und vom "
+    "Kremlchef abgewiesen worden. Putin habe ihm geraten, mit der Opposition zu verhandeln.\n"
+    "Assad schreibt nun, er habe Syrien nicht geplant verlassen. Russland habe ihn erst ausgeflogen, als die Rebellen "
+    "bereits in Damaskus standen."),
+)
+# Hard negatives: they match a query like 'Assad* AND (Putin OR Kreml* OR Moskau)' but tell other stories.
+NEG_BASES = (
+    "Russland verhandelt über seine Stützpunkte in Syrien",
+    ("Die neue syrische Regierung verhandelt mit Russland über die Zukunft des Marinestützpunkts Tartus und des "
+    "Luftwaffenstützpunkts Hmeimim. Eine Delegation aus Damaskus reiste dafür in die russische Hauptstadt.\n"
+    "Moskau hatte die Häfen und Flugfelder jahrzehntelang genutzt, um Schiffe im Mittelmeer zu versorgen und Truppen "
+    "nach Afrika zu verlegen. Die Übergangsregierung fordert nun eine Pacht und die Rückgabe von Vermögen.\n"
+    "Unter Assad hatte Putin die Verträge über 49 Jahre verlängert. Militärexperten halten es für möglich, dass die "
+    "Marine ihre Schiffe nach Libyen verlegt, falls die Gespräche scheitern."),
+)
+NEG_PRESS = (
+    "Putin gibt sich bei Jahrespressekonferenz siegessicher",
+    ("Bei seiner jährlichen Pressekonferenz hat Kremlchef Wladimir Putin die Lage der russischen Wirtschaft gelobt. "
+    "Die Inflation sei unter Kontrolle, die Löhne stiegen, sagte der Präsident vor Journalisten in Moskau.\n"
+    "Zum Krieg in der Ukraine sagte Putin, seine Armee rücke an allen Frontabschnitten vor. Verhandlungen schloss er "
+    "nicht aus, stellte aber Bedingungen. Auf eine Frage zu Syrien antwortete er, der Sturz von Assad sei keine "
+    "Niederlage für Russland.\n"
+    "Die Veranstaltung dauerte mehr als vier Stunden. Bürger konnten vorab Fragen zu Renten und Heizkosten einreichen."),
+)
+NEG_REFUGEES = (
+    "Debatte über Rückkehr syrischer Flüchtlinge",
+    ("Nach dem Sturz von Assad streiten die Parteien im Bundestag über die Rückkehr syrischer Flüchtlinge. Die Union "
+    "fordert ein Rückkehrprogramm mit Startgeld, die Grünen warnen vor verfrühten Abschiebungen.\n"
+    "Rund 970.000 Menschen aus Syrien leben in Deutschland, viele arbeiten in Pflegeberufen und in Krankenhäusern. "
+    "Der frühere Machthaber lebt inzwischen in Moskau, wo ihm Putin Asyl gewährt hat.\n"
+    "Das Innenministerium will die Lage in Syrien im Frühjahr neu bewerten und bis dahin keine Entscheidungen über "
+    "Schutzstatus treffen."),
+)
+
+
+def _profile(**kwargs: object) -> StoryProfile:
+    docs = [StoryDoc(None, *SEED_1, is_seed=True), StoryDoc(None, *SEED_2, is_seed=True)]
+    return StoryProfile(docs, min_similarity=DEFAULT_MIN_SIMILARITY, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("article", [FOLLOW_UP_DENIAL, FOLLOW_UP_EXILE], ids=["denial", "exile"])
+def test_follow_ups_are_accepted(article: tuple[str, str]) -> None:
+    profile = _profile()
+    assert profile.accepts(profile.score(*article))
+
+
+@pytest.mark.parametrize("article", [NEG_BASES, NEG_PRESS, NEG_REFUGEES], ids=["bases", "press", "refugees"])
+def test_hard_negatives_naming_assad_and_putin_are_rejected(article: tuple[str, str]) -> None:
+    profile = _profile()
+    assert not profile.accepts(profile.score(*article))
+
+
+def test_every_follow_up_scores_above_every_hard_negative() -> None:
+    profile = _profile()
+    low = min(profile.score(*a).score for a in (FOLLOW_UP_DENIAL, FOLLOW_UP_EXILE))
+    high = max(profile.score(*a).score for a in (NEG_BASES, NEG_PRESS, NEG_REFUGEES))
+    assert low > high + 0.1
+
+
+def test_background_frequencies_keep_the_separation() -> None:
+    background = DocumentFrequencies.from_texts(
+        t for _, t in (SEED_1, SEED_2, FOLLOW_UP_DENIAL, FOLLOW_UP_EXILE, NEG_BASES, NEG_PRESS, NEG_REFUGEES)
+    )
+    profile = _profile(background=background)
+    low = min(profile.score(*a).score for a in (FOLLOW_UP_DENIAL, FOLLOW_UP_EXILE))
+    high = max(profile.score(*a).score for a in (NEG_BASES, NEG_PRESS, NEG_REFUGEES))
+    assert low > high
+
+
+def test_reason_names_the_closest_stored_article_and_is_json() -> None:
+    profile = _profile()
+    profile.add(StoryDoc(41, *FOLLOW_UP_DENIAL, is_seed=False))
+    s = profile.score(
+        "Peskow: Putin und Assad telefonierten nur",
+        FOLLOW_UP_DENIAL[1].replace("frei erfunden", "eine Erfindung westlicher Medien"),
+    )
+    assert s.closest_article_id == 41
+    assert s.closest_similarity > 0.9
+    assert s.reason["closest_article_id"] == 41
+    assert {"assad", "putin"} <= set(s.reason["top_terms"])
+    assert json.loads(json.dumps(s.reason)) == s.reason
+
+
+def test_story_without_seeds_accepts_everything_the_query_let_through() -> None:
+    profile = StoryProfile([], min_similarity=0.5)
+    s = profile.score(*NEG_PRESS)
+    assert not profile.has_seeds
+    assert profile.accepts(s)
+
+
+def test_accepted_articles_never_outweigh_the_seeds() -> None:
+    """Many accepted off-topic-ish articles pull the centroid less than the seeds hold it."""
+    profile = _profile()
+    before = profile.score(*FOLLOW_UP_EXILE).score
+    for i in range(20):
+        profile.add(StoryDoc(100 + i, *NEG_BASES, is_seed=False))
+    after = profile.score(*FOLLOW_UP_EXILE).score
+    assert profile.accepts(profile.score(*FOLLOW_UP_EXILE))
+    assert after > before / 2
+
+
+def test_profile_is_rebuilt_identically_from_the_same_texts() -> None:
+    docs = [
+        StoryDoc(None, *SEED_1, is_seed=True),
+        StoryDoc(None, *SEED_2, is_seed=True),
+        StoryDoc(7, *FOLLOW_UP_DENIAL, is_seed=False),
+    ]
+    a = StoryProfile(docs, min_similarity=0.3).score(*FOLLOW_UP_EXILE)
+    b = StoryProfile(list(docs), min_similarity=0.3).score(*FOLLOW_UP_EXILE)
+    assert a == b
+
+
+def test_accepts_compares_the_score_with_the_threshold() -> None:
+    profile = _profile()
+    assert profile.accepts(MatchScore(DEFAULT_MIN_SIMILARITY, None, 0.0, {}))
+    assert not profile.accepts(MatchScore(DEFAULT_MIN_SIMILARITY - 0.001, None, 0.0, {}))
+
+
+def test_empty_text_scores_zero() -> None:
+    assert _profile().score("", "").score == 0.0
+
+
+def test_names_inside_sentences_weigh_more_than_common_words() -> None:
+    vec = term_vector("", "Gestern traf der Minister in Berlin den Botschafter. Der Minister schwieg.")
+    assert "gestern" not in vec  # a stopword
+    assert vec["berlin"] > vec["traf"]
