@@ -1,16 +1,18 @@
-"""Downloader middlewares: the host allow-list (redirects included) and robots.txt Crawl-delay."""
+"""Downloader middlewares: the host allow-list, a redirect guard (offsite targets, loops) and robots.txt Crawl-delay."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urljoin
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
-from crawler.urls import HostAllowList
+from crawler.urls import HostAllowList, normalize_url
 
 logger = logging.getLogger(__name__)
 
@@ -22,17 +24,52 @@ class HostAllowListMiddleware:
         self.crawler = crawler
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "HostAllowListMiddleware":
+    def from_crawler(cls, crawler: Crawler) -> HostAllowListMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if request.url.endswith("/robots.txt"):
             return  # robots.txt of an allowed host is asked for by Scrapy itself
-        plan = getattr(self.crawler.spider, "plan", None)
-        allow: HostAllowList | None = plan.allow if plan is not None else None
+        allow = _allow_list(self.crawler)
         if allow is not None and not allow.allows(request.url):
             logger.info("not a configured host, not fetched: %s", request.url)
+            if request.meta.get("redirect_urls"):
+                raise IgnoreRequest(f"offsite redirect: {request.meta['redirect_urls'][0]} -> {request.url}")
             raise IgnoreRequest(f"offsite: {request.url}")
+
+
+class RedirectGuardMiddleware:
+    """Refuse a redirect before it becomes a request: to a host that is not configured, or back into its own chain.
+
+    Runs before Scrapy's RedirectMiddleware. A loop A -> B -> A would otherwise end silently in the duplicate
+    filter, with no reason counted; an offsite target would be scheduled only to be dropped later.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedirectGuardMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        location = response.headers.get(b"Location")
+        if not 300 <= response.status < 400 or not location or request.meta.get("dont_redirect"):
+            return response
+        target = urljoin(request.url, location.decode("latin-1").strip())
+        allow = _allow_list(self.crawler)
+        if allow is not None and not allow.allows(target):
+            logger.info("redirect to a host that is not configured, not followed: %s -> %s", request.url, target)
+            raise IgnoreRequest(f"offsite redirect: {request.url} -> {target}")
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        if normalize_url(target) in {normalize_url(u) for u in chain}:
+            raise IgnoreRequest(f"redirect loop: {' -> '.join([*chain, target])}")
+        return response
+
+
+def _allow_list(crawler: Crawler) -> HostAllowList | None:
+    plan = getattr(crawler.spider, "plan", None)
+    return plan.allow if plan is not None else None
 
 
 class CrawlDelayMiddleware:
@@ -46,7 +83,7 @@ class CrawlDelayMiddleware:
         self._applied: set[str] = set()
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "CrawlDelayMiddleware":
+    def from_crawler(cls, crawler: Crawler) -> CrawlDelayMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
@@ -89,6 +126,6 @@ def _crawl_delay(parser: Any, user_agent: str) -> float | None:
         return None
     try:
         delay = rp.crawl_delay(user_agent)
-    except Exception:
+    except (TypeError, ValueError, AttributeError):  # a malformed robots.txt line
         return None
     return float(delay) if delay else None

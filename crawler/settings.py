@@ -23,6 +23,8 @@ def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "WARNING") -> dict
         "RETRY_ENABLED": crawl.retries > 0,
         "RETRY_TIMES": crawl.retries,
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+        # A Retry-After is honoured up to one request timeout: polite, and a cron run stays bounded.
+        "STORYWATCH_RETRY_AFTER_MAX": min(crawl.timeout, 60.0),
         "REDIRECT_MAX_TIMES": 5,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
@@ -32,11 +34,17 @@ def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "WARNING") -> dict
         "STATS_DUMP": False,
         "LOG_LEVEL": log_level,
         "LOG_ENABLED": False,  # the run command configures logging itself
+        "LOG_INSTALL_ROOT_HANDLER": False,
         "DOWNLOADER_MIDDLEWARES": {
             # allowed_domains semantics differ from ours (subdomains, ports): our allow-list decides.
             "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
             "crawler.middlewares.HostAllowListMiddleware": 50,
             "crawler.middlewares.CrawlDelayMiddleware": 101,
+            # Scrapy's retries, plus the wait a 429/503 Retry-After asks for, and retries counted per source.
+            "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+            "crawler.retry_after.RetryAfterMiddleware": 550,
+            # Sees 3xx before RedirectMiddleware (600): offsite targets and loops end with a reason.
+            "crawler.middlewares.RedirectGuardMiddleware": 650,
         },
         "DEPTH_LIMIT": 0,
         "DNS_TIMEOUT": min(crawl.timeout, 20),
