@@ -1,4 +1,4 @@
-"""Shared fixtures: the storywatch CLI in a subprocess, a closed loopback port, the evaluation corpus."""
+"""Shared fixtures: the storywatch CLI in a subprocess, closed loopback ports, the evaluation corpus."""
 
 from __future__ import annotations
 
@@ -17,38 +17,45 @@ CORPUS = REPO / ".." / "shared" / "corpus"
 CliRunner = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def cli_env() -> dict[str, str]:
-    """The environment of a CLI subprocess: this checkout first on the path, no config from the caller's shell."""
+def _cli_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("STORYWATCH_CONFIG", None)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
     return env
 
 
-def run_storywatch(*args: str | Path, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    """`python -m crawler ARGS` in a subprocess (the Twisted reactor cannot restart in one process)."""
+def _run_storywatch(*args: str | Path, cwd: Path | None = None, timeout: float = 600
+                    ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "crawler", *map(str, args)],
-        cwd=cwd or REPO, env=cli_env(), capture_output=True, text=True, timeout=timeout, check=False,
+        cwd=cwd or REPO, env=_cli_env(), capture_output=True, text=True, timeout=timeout, check=False,
     )
 
 
-@pytest.fixture(scope="session")
-def run_cli() -> CliRunner:
-    """Run the storywatch CLI in a subprocess; returns the CompletedProcess (text output captured)."""
-    return run_storywatch
-
-
-def free_closed_port() -> int:
-    """A loopback port that nothing listens on (bound once, then closed)."""
+def _unused_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def closed_port() -> int:
-    return free_closed_port()
+@pytest.fixture(scope="session")
+def cli_env() -> dict[str, str]:
+    """The environment of a CLI subprocess: this checkout first on the path, no config from the caller's shell."""
+    return _cli_env()
+
+
+@pytest.fixture(scope="session")
+def run_cli() -> CliRunner:
+    """`run_cli(*args, cwd=None, timeout=600)`: `python -m crawler ARGS` in a subprocess, output captured as text.
+
+    A subprocess because the Twisted reactor cannot restart in one process."""
+    return _run_storywatch
+
+
+@pytest.fixture(scope="session")
+def unused_port() -> Callable[[], int]:
+    """`unused_port()`: a loopback port nothing listens on (bound once, then closed)."""
+    return _unused_port
 
 
 @pytest.fixture(scope="session")

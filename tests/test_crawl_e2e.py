@@ -13,15 +13,15 @@ import re
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO, free_closed_port, run_storywatch
 
+REPO = Path(__file__).resolve().parents[1]
 WEB = REPO / "tests" / "web"
 STORY = "oberkolbing-pfas"
 COUNTS = ("discovered", "fetched", "skipped_known", "extracted", "matched", "new", "duplicates", "updated", "errors")
@@ -52,6 +52,7 @@ LISTINGS = frozenset({"/robots.txt", "/feeds/lokales.rss", "/feed.atom", "/rss/n
 VARIANT_MARKERS = ("utm_", "/amp/", "/drucken/")
 
 slow = pytest.mark.slow
+CliRunner = Callable[..., subprocess.CompletedProcess[str]]
 
 
 def _load_articles() -> ModuleType:
@@ -91,17 +92,17 @@ class TwoRounds:
 
 
 @pytest.fixture(scope="module")
-def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRounds]:
+def crawl(tmp_path_factory: pytest.TempPathFactory, run_cli: CliRunner) -> Iterator[TwoRounds]:
     from crawler.demo.server import OutletWeb
 
     tmp = tmp_path_factory.mktemp("e2e")
     db = tmp / "storywatch.db"
     with OutletWeb(WEB) as web:
         config = web.render_config(db, tmp / "storywatch.toml")
-        first = run_storywatch("run", "--config", config, cwd=tmp)
+        first = run_cli("run", "--config", config, cwd=tmp)
         _copy_database(db, tmp / "round1.db")
         web.round = 2
-        second = run_storywatch("run", "--config", config, cwd=tmp)
+        second = run_cli("run", "--config", config, cwd=tmp)
         requests = tuple(Request(r.site, r.method, r.path, r.status, r.round) for r in web.requests)
         bases = {site: web.base(site) for site in web.sites}
     yield TwoRounds(bases, (first, second), tmp / "round1.db", db, requests)
@@ -470,11 +471,12 @@ query = '{query}'
 
 
 @pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+def offline(tmp_path_factory: pytest.TempPathFactory, run_cli: CliRunner, unused_port: Callable[[], int]
+            ) -> tuple[subprocess.CompletedProcess[str], Path]:
     """One crawl of a config whose every source points at a closed loopback port."""
     tmp = tmp_path_factory.mktemp("offline")
-    config = _offline_config(tmp, free_closed_port(), extra="[crawl]\ntimeout = 5\n")
-    return run_storywatch("run", "--config", config, cwd=tmp), tmp / "storywatch.db"
+    config = _offline_config(tmp, unused_port(), extra="[crawl]\ntimeout = 5\n")
+    return run_cli("run", "--config", config, cwd=tmp), tmp / "storywatch.db"
 
 
 @slow
@@ -505,25 +507,26 @@ def test_every_source_failing_is_reported_without_a_traceback(
     pytest.param('[crawl]\ndownload_delay = "schnell"\n', "Oberkolbing AND PFAS", "download_delay", id="wrong-type"),
     pytest.param("", "Oberkolbing AND (PFAS", "column", id="query-syntax-error"),
 ])
-def test_exit_2_for_a_bad_config(tmp_path: Path, extra: str, query: str, expected: str) -> None:
-    config = _offline_config(tmp_path, free_closed_port(), extra=extra, query=query)
-    run = run_storywatch("run", "--config", config, cwd=tmp_path)
+def test_exit_2_for_a_bad_config(tmp_path: Path, run_cli: CliRunner, unused_port: Callable[[], int], extra: str,
+                                 query: str, expected: str) -> None:
+    config = _offline_config(tmp_path, unused_port(), extra=extra, query=query)
+    run = run_cli("run", "--config", config, cwd=tmp_path)
     assert run.returncode == 2, _describe(run)
     assert "Traceback" not in run.stderr
     assert expected in run.stderr and "storywatch.toml" in run.stderr
 
 
-def test_exit_2_for_an_unknown_story(tmp_path: Path) -> None:
-    config = _offline_config(tmp_path, free_closed_port())
-    run = run_storywatch("run", "--config", config, "--story", "no-such-story", cwd=tmp_path)
+def test_exit_2_for_an_unknown_story(tmp_path: Path, run_cli: CliRunner, unused_port: Callable[[], int]) -> None:
+    config = _offline_config(tmp_path, unused_port())
+    run = run_cli("run", "--config", config, "--story", "no-such-story", cwd=tmp_path)
     assert run.returncode == 2, _describe(run)
     assert "Traceback" not in run.stderr
     assert "no-such-story" in run.stderr
 
 
-def test_exit_2_names_the_missing_config_file(tmp_path: Path) -> None:
+def test_exit_2_names_the_missing_config_file(tmp_path: Path, run_cli: CliRunner) -> None:
     missing = tmp_path / "nowhere" / "storywatch.toml"
-    run = run_storywatch("run", "--config", missing, cwd=tmp_path)
+    run = run_cli("run", "--config", missing, cwd=tmp_path)
     assert run.returncode == 2, _describe(run)
     assert "Traceback" not in run.stderr
     assert str(missing) in run.stderr

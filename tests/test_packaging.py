@@ -12,11 +12,12 @@ import re
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, cli_env, run_storywatch
 
+REPO = Path(__file__).resolve().parents[1]
 PACKAGES = ("crawler", "config", "storage")
 COMMANDS = ("run", "schedule", "extract", "status", "init", "demo")
 README = REPO / "README.md"
@@ -52,14 +53,14 @@ def test_top_level_package_is_this_projects(name: str) -> None:
     assert path in _shipped_files(dist), f"{name} comes from {path}, not from the storywatch distribution"
 
 
-def test_installed_distribution_provides_the_packages_outside_the_checkout(tmp_path: Path) -> None:
+def test_installed_distribution_provides_the_packages_outside_the_checkout(tmp_path: Path,
+                                                                          cli_env: dict[str, str]) -> None:
     dist = _installed()
     if dist is None:
         pytest.skip("storywatch is not installed in this environment (pip install .)")
     code = "import json, " + ", ".join(PACKAGES) + "; print(json.dumps([" + ", ".join(
         f"{p}.__file__" for p in PACKAGES) + "]))"
-    env = cli_env()
-    env.pop("PYTHONPATH")  # only what is installed
+    env = {k: v for k, v in cli_env.items() if k != "PYTHONPATH"}  # only what is installed
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
                          check=False)
     assert out.returncode == 0, out.stderr
@@ -105,25 +106,25 @@ def test_installed_distribution_ships_the_data_files() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- --help
-def test_python_m_crawler_help_lists_every_command() -> None:
-    run = run_storywatch("--help", timeout=120)
+def test_python_m_crawler_help_lists_every_command(run_cli: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    run = run_cli("--help", timeout=120)
     assert run.returncode == 0, run.stderr
     for command in COMMANDS:
         assert re.search(rf"\b{command}\b", run.stdout), command
 
 
-def test_storywatch_console_script_help_lists_every_command() -> None:
+def test_storywatch_console_script_help_lists_every_command(cli_env: dict[str, str]) -> None:
     script = Path(sys.executable).with_name("storywatch")
     if not script.exists():
         pytest.skip(f"no console script at {script} (pip install .)")
-    run = subprocess.run([str(script), "--help"], env=cli_env(), capture_output=True, text=True, timeout=120,
+    run = subprocess.run([str(script), "--help"], env=cli_env, capture_output=True, text=True, timeout=120,
                          check=False)
     assert run.returncode == 0, run.stderr
     for command in COMMANDS:
         assert re.search(rf"\b{command}\b", run.stdout), command
 
 
-def test_every_command_answers_help() -> None:
+def test_every_command_answers_help(cli_env: dict[str, str]) -> None:
     # One interpreter for all commands: --help exits through SystemExit with argparse's code.
     code = (
         "import json, contextlib, io\n"
@@ -139,7 +140,7 @@ def test_every_command_answers_help() -> None:
         "        codes[cmd] = [exc.code, out.getvalue()]\n"
         "print(json.dumps(codes))\n"
     )
-    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=cli_env(), capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=cli_env, capture_output=True, text=True,
                          timeout=120, check=False)
     assert run.returncode == 0, run.stderr
     codes = json.loads(run.stdout.strip().splitlines()[-1])
