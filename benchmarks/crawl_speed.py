@@ -50,16 +50,17 @@ def make_pages(n: int, seed: int = 7) -> dict[str, dict[str, bytes]]:
         nav = "".join(f'<li><a href="/ressort/{w.lower()}/">{w}</a></li>' for w in WORDS) * 20
         body = "".join(f"<p>{p}</p>" for p in paras)
         filler = "<!-- " + ("x" * 60000) + " -->"  # template weight, as real pages carry scripts and styles
+        meta = json.dumps({"@type": "NewsArticle", "headline": title,
+                           "datePublished": f"2025-01-{1 + i % 28:02d}T08:00:00+01:00"})
         html = (f"<!doctype html><html lang='de'><head><meta charset='utf-8'><title>{title}</title>"
                 f"<meta property='og:title' content='{title}'>"
-                f"<script type='application/ld+json'>{json.dumps({'@type': 'NewsArticle', 'headline': title,
-                'datePublished': f'2025-01-{1 + i % 28:02d}T08:00:00+01:00'})}</script></head>"
+                f"<script type='application/ld+json'>{meta}</script></head>"
                 f"<body><nav><ul>{nav}</ul></nav><main><article><h1>{title}</h1>{body}</article></main>"
                 f"<footer>Impressum Datenschutz Kontakt</footer>{filler}</body></html>")
         path = f"/artikel/meldung-{i:05d}.html"
         sites[host][path] = html.encode()
-        items[host].append(f"<item><title>{title}</title><link>http://{host}:{{port}}{path}</link>"
-                           f"<description>{' '.join(paras[0].split()[:30])}</description></item>")
+        # No summaries: every page is fetched and extracted (the prefilter never judges a title alone).
+        items[host].append(f"<item><title>{title}</title><link>http://{host}:{{port}}{path}</link></item>")
     for host in HOSTS:
         sites[host]["/robots.txt"] = b"User-agent: *\nAllow: /\n"
         sites[host]["/rss.xml"] = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>x"

@@ -36,6 +36,8 @@ def setup_logging(args: argparse.Namespace) -> None:
     level = logging.ERROR if getattr(args, "quiet", False) else (
         logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG)
     handler = logging.StreamHandler(sys.stderr)
+    # Propagated records skip the root logger's level: the handler's own level is what holds libraries back.
+    handler.setLevel(level)
     if getattr(args, "log_format", "text") == "json":
         handler.setFormatter(JsonFormatter())
     else:
@@ -46,5 +48,14 @@ def setup_logging(args: argparse.Namespace) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Hold the libraries' loggers to warnings unless -vv asked for debug (Scrapy resets them when it starts)."""
+    level = logging.getLogger().level
     for name in _QUIET:
-        logging.getLogger(name).setLevel(max(level, logging.WARNING) if verbose < 2 else level)
+        logging.getLogger(name).setLevel(level if level <= logging.DEBUG else max(level, logging.WARNING))
+    # Scrapy's retry middleware reports every given-up retry as an error; the spider counts and logs it once.
+    logging.getLogger("scrapy.downloadermiddlewares.retry").setLevel(logging.CRITICAL if level > logging.DEBUG
+                                                                   else logging.DEBUG)

@@ -19,6 +19,7 @@ from crawler.extract import extract_page, paragraph_hash
 from crawler.items import Candidate, Extracted
 from crawler.matching import MatchScore, StoryDoc, StoryProfile
 from crawler.stats import RunStats
+from crawler.textstats import sentences, words
 from crawler.urls import host_of, normalize_url, same_site
 from storage import boilerplate, dedup_index
 from storage.store import Store, utcnow
@@ -35,6 +36,8 @@ class FetchedArticle:
     etag: str | None = None
     last_modified: str | None = None
     seed_of: tuple[str, ...] = ()  # story ids that name this URL as a seed
+    shingles: frozenset[int] | None = None  # fingerprints made by the extraction worker, when it made them
+    band_keys: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,40 @@ def _date_part(value: str | None) -> date | None:
         return None
 
 
+class StoryMemory:
+    """What a story already holds, loaded once a run: its members and the word trigrams of their sentences.
+
+    Kept in step by the processor (the only writer during a crawl), so judging an article never reloads the story.
+    """
+
+    def __init__(self, members: list[dict], seed_texts: list[str]) -> None:
+        self.members: dict[int, dict] = {}
+        self._seen: set[tuple[str, ...]] = set()
+        for text in seed_texts:
+            self.remember_text(text)
+        for m in members:
+            self.members[m["article_id"]] = {k: m[k] for k in ("status", "duplicate_of", "published", "first_seen")}
+            if m["status"] != "duplicate":
+                self.remember_text(m["text"] or "")
+
+    def remember_text(self, text: str) -> None:
+        for sentence in sentences(text):
+            self._seen |= dedup._trigrams(words(sentence))
+
+    def new_sentences(self, text: str) -> list[str]:
+        """The sentences of `text` that no earlier story text contained (lightly edited repeats count as old)."""
+        out = []
+        for sentence in sentences(text):
+            grams = dedup._trigrams(words(sentence))
+            if grams and sum(1 for g in grams if g in self._seen) / len(grams) < dedup.SENTENCE_SEEN:
+                out.append(sentence)
+        return out
+
+    def set(self, article_id: int, **values: object) -> None:
+        self.members.setdefault(article_id, {"status": None, "duplicate_of": None, "published": None,
+                                             "first_seen": None}).update(values)
+
+
 class ArticleProcessor:
     """Stores articles and decides story membership; holds one profile per story for the run."""
 
@@ -81,16 +118,37 @@ class ArticleProcessor:
         self.stats = stats
         self._seed_texts = seed_texts or {}
         self._profiles: dict[str, StoryProfile] = {}
+        self._memories: dict[str, StoryMemory] = {}
 
-    # -- profiles ---------------------------------------------------------------------------------------
+    # -- per-story state, loaded once a run -------------------------------------------------------------
+    def _load(self, story: Story) -> None:
+        members = self.store.story_members(story.id)
+        seeds = self._seed_texts.get(story.id, [])
+        docs = [StoryDoc(None, title, text, True) for title, text in seeds]
+        for m in members:
+            if m["status"] != "duplicate":
+                docs.append(StoryDoc(m["article_id"], m["title"] or "", m["text"] or "", m["status"] == "seed"))
+        self._profiles[story.id] = StoryProfile(docs, min_similarity=story.min_similarity)
+        self._memories[story.id] = StoryMemory(members, [text for _, text in seeds])
+
     def profile(self, story: Story) -> StoryProfile:
         if story.id not in self._profiles:
-            docs = [StoryDoc(None, title, text, True) for title, text in self._seed_texts.get(story.id, [])]
-            for m in self.store.story_members(story.id):
-                if m["status"] != "duplicate":
-                    docs.append(StoryDoc(m["article_id"], m["title"] or "", m["text"] or "", m["status"] == "seed"))
-            self._profiles[story.id] = StoryProfile(docs, min_similarity=story.min_similarity)
+            self._load(story)
         return self._profiles[story.id]
+
+    def memory(self, story: Story) -> StoryMemory:
+        if story.id not in self._memories:
+            self._load(story)
+        return self._memories[story.id]
+
+    def _join(self, story: Story, article_id: int, fields: dict, *, status: str, now: str,
+              seed: bool = False) -> None:
+        """An article joined the story: the profile and the memory learn it."""
+        memory = self.memory(story)
+        memory.set(article_id, status=status, duplicate_of=None, published=fields.get("published"), first_seen=now)
+        if status != "duplicate":
+            self.profile(story).add(StoryDoc(article_id, fields["title"] or "", fields["text"] or "", seed))
+            memory.remember_text(fields["text"] or "")
 
     # -- the step ---------------------------------------------------------------------------------------
     def process(self, item: FetchedArticle) -> Outcome:
@@ -116,8 +174,8 @@ class ArticleProcessor:
             "etag": item.etag,
             "last_modified": item.last_modified,
         }
-        shingles = dedup.shingles(ext.text)
-        keys = dedup.band_keys(dedup.signature(shingles))
+        shingles = item.shingles if item.shingles is not None else dedup.shingles(ext.text)
+        keys = list(item.band_keys) if item.band_keys is not None else dedup.band_keys(dedup.signature(shingles))
         with self.store.transaction():
             existing = self.store.article_id_for([canonical, *sorted(urls)])
             if existing is None:
@@ -131,7 +189,7 @@ class ArticleProcessor:
             else:
                 article_id = existing
                 old = self.store.article(article_id) or {}
-                if old.get("content_hash") == digest:
+                if old.get("content_hash") == digest or self._same_but_boilerplate(old, ext.text, canonical):
                     self.store.touch(article_id, now, signal=item.candidate.updated, etag=item.etag,
                                      last_modified=item.last_modified)
                     kind = "unchanged"
@@ -146,6 +204,17 @@ class ArticleProcessor:
             memberships = self._memberships(article_id, fields, item, shingles, keys, now)
         return Outcome(article_id, kind, memberships)
 
+    def _same_but_boilerplate(self, old: dict, text: str, url: str) -> bool:
+        """A change only in what the site repeats everywhere (teasers, counters, promos) is no new version."""
+        learned = boilerplate.learned_hashes(self.store.db, host_of(url))
+        if not learned:
+            return False
+
+        def essential(t: str) -> str:
+            return " ".join(p.strip() for p in t.splitlines() if p.strip() and paragraph_hash(p) not in learned)
+
+        return essential(old.get("text") or "") == essential(text)
+
     def _memberships(self, article_id: int, fields: dict, item: FetchedArticle, shingles: frozenset[int],
                      keys: list[tuple[int, int]], now: str) -> dict[str, str]:
         given: dict[str, str] = {}
@@ -159,7 +228,7 @@ class ArticleProcessor:
             if story.id in item.seed_of:
                 self.store.set_membership(story.id, article_id, status="seed", score=1.0, run_id=self.run_id,
                                           now=now, reason={"seed": True})
-                self.profile(story).add(StoryDoc(article_id, title, text, True))
+                self._join(story, article_id, fields, status="seed", now=now, seed=True)
                 self.stats.inc("new")
                 self.stats.stories[story.id]["seed"] += 1
                 given[story.id] = "seed"
@@ -195,29 +264,34 @@ class ArticleProcessor:
     def _place(self, story: Story, article_id: int, fields: dict, shingles: frozenset[int],
                keys: list[tuple[int, int]], score: MatchScore, reason: dict, now: str) -> str:
         """Follow-up or duplicate: the earliest-published copy of a text is the original."""
-        members = {m["article_id"]: m for m in self.store.story_members(story.id)}
+        memory = self.memory(story)
+        members = memory.members
         candidates = (dedup_index.candidate_ids(self.store.db, keys) | set(self.store.ids_with_hash(
             fields["content_hash"]))) & members.keys()
         candidates.discard(article_id)
         copies = []
         for row in self.store.articles_brief(sorted(candidates)):
             if row["text"] and (
-                dedup.is_near_duplicate(shingles, dedup.shingles(row["text"]))
-                or " ".join(row["text"].split()) == " ".join(fields["text"].split())
+                row["text"] == fields["text"] or dedup.is_near_duplicate(shingles, dedup.shingles(row["text"]))
             ):
                 copies.append(row["id"])
         if copies:
             originals = {members[c]["duplicate_of"] or c for c in copies}
             original = min(originals, key=lambda i: _order_key(members.get(i), i))
-            mine = (fields.get("published") or now, article_id)
-            if _order_key(members.get(original), original) > (mine[0], article_id):
+            if _order_key(members.get(original), original) > _order_key(fields | {"first_seen": now}, article_id):
                 # The new copy was published first: it becomes the original, the others point at it.
                 self.store.set_membership(story.id, article_id, status="follow_up", score=score.score,
                                           run_id=self.run_id, now=now, reason=reason,
-                                          new_sentences=self._new_sentences(story, fields["text"], members))
+                                          new_sentences=memory.new_sentences(fields["text"]))
+                self._join(story, article_id, fields, status="follow_up", now=now)
                 for old in originals:
                     self.store.make_duplicate(story.id, old, article_id)
                     self.store.repoint_duplicates(story.id, old, article_id)
+                for member in members.values():
+                    if member["duplicate_of"] in originals:
+                        member["duplicate_of"] = article_id
+                for old in originals:
+                    memory.set(old, status="duplicate", duplicate_of=article_id)
                 self.stats.inc("new")
                 self.stats.inc("duplicates", len(originals))
                 self.stats.stories[story.id]["repointed"] += 1
@@ -225,21 +299,17 @@ class ArticleProcessor:
             reason["duplicate_of"] = original
             self.store.set_membership(story.id, article_id, status="duplicate", duplicate_of=original,
                                       score=score.score, run_id=self.run_id, now=now, reason=reason)
+            self._join(story, article_id, fields, status="duplicate", now=now)
+            memory.set(article_id, duplicate_of=original)
             self.stats.inc("duplicates")
             self.stats.stories[story.id]["duplicate"] += 1
             return "duplicate"
         self.store.set_membership(story.id, article_id, status="follow_up", score=score.score, run_id=self.run_id,
-                                  now=now, reason=reason,
-                                  new_sentences=self._new_sentences(story, fields["text"], members))
-        self.profile(story).add(StoryDoc(article_id, fields["title"] or "", fields["text"] or "", False))
+                                  now=now, reason=reason, new_sentences=memory.new_sentences(fields["text"]))
+        self._join(story, article_id, fields, status="follow_up", now=now)
         self.stats.inc("new")
         self.stats.stories[story.id]["follow_up"] += 1
         return "follow_up"
-
-    def _new_sentences(self, story: Story, text: str, members: dict[int, dict]) -> list[str]:
-        earlier = [m["text"] or "" for m in members.values() if m["status"] != "duplicate"]
-        earlier += [t for _, t in self._seed_texts.get(story.id, [])]
-        return dedup.new_sentences(text, earlier)
 
 
 def _order_key(member: dict | None, article_id: int) -> tuple[str, int]:

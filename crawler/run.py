@@ -12,7 +12,7 @@ from pathlib import Path
 
 from config.loader import ConfigError, find_config, load_config
 from config.model import Config, Story
-from crawler.logs import add_logging_arguments, setup_logging
+from crawler.logs import add_logging_arguments, quiet_libraries, setup_logging
 from crawler.process import ArticleProcessor, read_seed_file
 from crawler.stats import RunStats
 from crawler.urls import HostAllowList, normalize_url
@@ -107,7 +107,8 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     plan = CrawlPlan(config=config, stories=stories, store=store, processor=processor, stats=stats,
                      allow=HostAllowList(urls), executor=executor, seeds=seeds)
     close_reason: list[str] = []
-    process = CrawlerProcess(scrapy_settings(config.crawl), install_root_handler=False)
+    process = CrawlerProcess(scrapy_settings(config.crawl))
+    quiet_libraries()
     crawler = process.create_crawler(StoryWatchSpider)
     crawler.signals.connect(lambda spider, reason: close_reason.append(reason), signal=signals.spider_closed)
     try:

@@ -29,7 +29,7 @@ from crawler.stats import RunStats
 from crawler.urls import HostAllowList, host_of, normalize_url, variant_keys
 from crawler.worker import extract_in_worker
 from storage import boilerplate
-from storage.store import Store
+from storage.store import Store, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -253,7 +253,11 @@ class StoryWatchSpider(scrapy.Spider):
         article_id = self.plan.store.article_id_for(keys)
         if article_id is not None:
             signal = self.plan.store.article_signal(article_id)
-            if not (candidate.updated and (signal is None or candidate.updated > signal)):
+            if signal is None and candidate.updated:
+                # First seen where no date was given (a section page, a related link): this date is the baseline
+                # for later signals, not a signal itself.
+                self.plan.store.touch(article_id, utcnow(), signal=candidate.updated)
+            if not (candidate.updated and signal is not None and candidate.updated > signal):
                 stats.inc("skipped_known")
                 return
         elif self._prefiltered(candidate):
@@ -329,6 +333,8 @@ class StoryWatchSpider(scrapy.Spider):
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
             seed_of=self.plan.seeds.get(normalize_url(candidate.url), ()) if candidate.via == "seed" else (),
+            shingles=outcome.shingles,
+            band_keys=outcome.band_keys,
         )
         try:
             result = self.plan.processor.process(item)

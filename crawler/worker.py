@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from crawler.extract import ExtractionError, ExtractOptions, extract_page
+from crawler import dedup
+from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page
 from crawler.items import Extracted
 
 logger = logging.getLogger(__name__)
@@ -14,14 +15,22 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class WorkerResult:
     extracted: Extracted | None = None
+    shingles: frozenset[int] = frozenset()  # of the text, for near-duplicate checks
+    band_keys: tuple[tuple[int, int], ...] = ()  # the text's LSH buckets
     error: str | None = None  # the ExtractionError reason, or 'crash'
     message: str | None = None
 
 
 def extract_in_worker(body: bytes, content_type: str | None, url: str, options: ExtractOptions) -> WorkerResult:
-    """Extract one page; every failure comes back as a reason (exceptions do not cross processes well)."""
+    """Extract one page and fingerprint its text; failures come back as a reason (exceptions cross processes badly).
+
+    The fingerprints are made here so that the CPU work runs in parallel workers, not in the crawl's main loop.
+    """
     try:
-        return WorkerResult(extracted=extract_page(_decode(body, content_type), url, options))
+        extracted = extract_page(_decode(body, content_type), url, options)
+        shingles = dedup.shingles(extracted.text)
+        keys = tuple(dedup.band_keys(dedup.signature(shingles)))
+        return WorkerResult(extracted=extracted, shingles=shingles, band_keys=keys)
     except ExtractionError as exc:
         return WorkerResult(error=getattr(exc, "reason", "failed"), message=str(exc))
     except Exception as exc:  # a page that breaks the extractor must not break the crawl
@@ -30,8 +39,6 @@ def extract_in_worker(body: bytes, content_type: str | None, url: str, options: 
 
 
 def _decode(body: bytes, content_type: str | None) -> str:
-    from crawler.extract import decode_html
-
     declared = None
     if content_type and "charset=" in content_type:
         declared = content_type.split("charset=", 1)[1].split(";")[0].strip().strip("\"'") or None
