@@ -328,9 +328,6 @@ def test_demo_second_run_counts_new_duplicate_and_updated(demo: tuple) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="crawl: an off-topic article first fetched through a related link (no feed "
-                   "date stored) is fetched again in round 2 when the feed lists it, and the text that differs only "
-                   "by learned boilerplate ('Melden Sie sich an …') is stored as version 2")
 def test_demo_no_article_but_the_updated_one_gets_a_second_version(demo: tuple) -> None:
     versioned = [r["canonical_url"] for r in _query(demo[1], "SELECT canonical_url FROM articles WHERE version > 1")]
     assert [u.split("/")[-1] for u in versioned] == [ARTICLES["pendler"]["path"].split("/")[-1]]
