@@ -25,6 +25,7 @@ from crawler.extract import ExtractOptions
 from crawler.failures import classify_failure
 from crawler.items import Candidate
 from crawler.process import ArticleProcessor, FetchedArticle
+from crawler.progress import Progress
 from crawler.stats import RunStats
 from crawler.urls import HostAllowList, host_of, normalize_url, variant_keys
 from crawler.worker import extract_in_worker
@@ -62,6 +63,7 @@ class StoryWatchSpider(scrapy.Spider):
         self._scheduled: set[str] = set()
         self._sitemaps_seen: set[str] = set()
         self._seeds_pending = 0
+        self.progress = Progress(plan.stats)
         self._sources = {s.name: s for s in plan.config.sources}
         self._terms = self._story_terms(plan.stories)
         since = [s.since for s in plan.stories if s.since]
@@ -290,6 +292,10 @@ class StoryWatchSpider(scrapy.Spider):
         finally:
             if response.meta.get("seed"):
                 self._seeds_pending -= 1
+            self.progress.update()
+
+    def closed(self, reason: str) -> None:
+        self.progress.close()
 
     async def _parse_article(self, response: Response, candidate: Candidate) -> AsyncIterator[Request]:
         stats = self.stats_
