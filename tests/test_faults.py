@@ -40,7 +40,7 @@ from faultweb import (
     urlset,
 )
 
-pytestmark = pytest.mark.slow
+whole_crawl = pytest.mark.slow  # the tests that read the crawl's result
 
 MAX_LINKS = 50
 MAX_PAGE_BYTES = 4_000_000
@@ -275,6 +275,7 @@ def _hosts_path(crawl: FaultCrawl, host: str, path: str) -> list[Hit]:
 
 
 # ------------------------------------------------------------------------------------------ the run as a whole
+@whole_crawl
 def test_fault_crawl_ends_with_exit_0_and_a_partial_run(crawl: FaultCrawl) -> None:
     assert crawl.run.returncode == 0, _describe(crawl.run)
     runs = crawl.runs()
@@ -282,6 +283,7 @@ def test_fault_crawl_ends_with_exit_0_and_a_partial_run(crawl: FaultCrawl) -> No
     assert runs[0]["finished_at"]
 
 
+@whole_crawl
 def test_no_article_is_lost_every_good_article_of_every_source_is_stored(crawl: FaultCrawl) -> None:
     titles = crawl.titles()
     missing = {host: [article_text(n)[0] for n in ns if article_text(n)[0] not in titles]
@@ -290,6 +292,7 @@ def test_no_article_is_lost_every_good_article_of_every_source_is_stored(crawl: 
     assert len(crawl.articles()) == sum(len(ns) for ns in crawl.expected.values())
 
 
+@whole_crawl
 def test_every_stored_article_is_in_the_story_once(crawl: FaultCrawl) -> None:
     with crawl.connect() as conn:
         rows = list(conn.execute("SELECT article_id, COUNT(*) AS n FROM story_articles GROUP BY article_id"))
@@ -297,21 +300,25 @@ def test_every_stored_article_is_in_the_story_once(crawl: FaultCrawl) -> None:
     assert all(r["n"] == 1 for r in rows)
 
 
+@whole_crawl
 def test_every_source_answered_so_none_is_reported_failed(crawl: FaultCrawl) -> None:
     stats = crawl.stats
     assert stats["sources_failed"] == []
     assert set(stats["sources_answered"]) == set(HOSTS)
 
 
+@whole_crawl
 def test_the_healthy_source_has_no_errors(crawl: FaultCrawl) -> None:
     assert "healthy" not in crawl.stats["errors_by_source"]
 
 
+@whole_crawl
 def test_errors_count_is_the_sum_of_errors_by_source(crawl: FaultCrawl) -> None:
     stats = crawl.stats
     assert stats["errors"] == sum(sum(r.values()) for r in stats["errors_by_source"].values())
 
 
+@whole_crawl
 def test_the_summary_line_names_the_faulty_sources(crawl: FaultCrawl) -> None:
     line = crawl.run.stdout.strip().splitlines()[-1]
     assert line.startswith("run 1 partial:")
@@ -320,6 +327,7 @@ def test_the_summary_line_names_the_faulty_sources(crawl: FaultCrawl) -> None:
 
 
 # ------------------------------------------------------------------------------------------ one fault each
+@whole_crawl
 @pytest.mark.parametrize(("host", "reason", "count"), [
     ("slow", "timeout", 1),
     # The body was cut short by the reset: Twisted reports it as data loss, like the truncated body.
@@ -342,10 +350,12 @@ def test_fault_is_counted_under_its_source_with_its_reason(crawl: FaultCrawl, ho
     assert crawl.errors(host) == {reason: count}, crawl.stats["errors_by_source"]
 
 
+@whole_crawl
 def test_a_response_slower_than_the_timeout_is_tried_twice_then_given_up(crawl: FaultCrawl) -> None:
     assert len(crawl.web.hits("slow", "/lokales/langsam-20001.html")) == 2
 
 
+@whole_crawl
 def test_500_then_success_stores_the_article_after_one_retry(crawl: FaultCrawl) -> None:
     hits = crawl.web.hits("retry500", "/lokales/wieder-20004.html")
     assert len(hits) == 2
@@ -353,6 +363,7 @@ def test_500_then_success_stores_the_article_after_one_retry(crawl: FaultCrawl) 
     assert crawl.errors("retry500") == {}
 
 
+@whole_crawl
 @pytest.mark.parametrize(("host", "path", "at_least"), [
     ("retry429", "/lokales/spaeter-20005.html", RETRY_AFTER_SECONDS),
     ("retry503", "/lokales/morgen-20006.html", 1.0),  # asked for an hour; capped at the timeout (2 s)
@@ -366,12 +377,14 @@ def test_retry_after_is_honoured_then_the_article_is_stored(crawl: FaultCrawl, h
     assert crawl.errors(host) == {}
 
 
+@whole_crawl
 def test_a_retry_after_of_an_hour_is_capped_so_the_run_ends(crawl: FaultCrawl) -> None:
     hits = crawl.web.hits("retry503", "/lokales/morgen-20006.html")
     assert hits[1].at - hits[0].at < 3600
     assert crawl.runs()[0]["finished_at"]
 
 
+@whole_crawl
 def test_retries_are_counted_per_source(crawl: FaultCrawl) -> None:
     retries = crawl.stats.get("retries_by_source")
     if retries is None:
@@ -382,6 +395,7 @@ def test_retries_are_counted_per_source(crawl: FaultCrawl) -> None:
     assert retries["slow"] == {"timeout": 1}
 
 
+@whole_crawl
 def test_bot_challenge_pages_are_never_stored_as_articles(crawl: FaultCrawl) -> None:
     for row in crawl.articles():
         low = (row["text"] or "").lower()
@@ -389,6 +403,7 @@ def test_bot_challenge_pages_are_never_stored_as_articles(crawl: FaultCrawl) -> 
         assert "pruefung" not in row["url"]
 
 
+@whole_crawl
 @pytest.mark.parametrize("case", CHARSET_CASES)
 def test_charsets_wrong_missing_or_lying_keep_umlauts_intact(crawl: FaultCrawl, case: str) -> None:
     n = crawl.charset_articles[case]
@@ -401,30 +416,36 @@ def test_charsets_wrong_missing_or_lying_keep_umlauts_intact(crawl: FaultCrawl, 
     assert "\ufffd" not in text and "Ã" not in text
 
 
+@whole_crawl
 def test_neither_the_bomb_nor_the_oversized_page_is_stored(crawl: FaultCrawl) -> None:
     urls = " ".join(r["url"] for r in crawl.articles())
     assert "bombe" not in urls and "riesig" not in urls
 
 
+@whole_crawl
 def test_a_redirect_loop_is_followed_only_until_it_repeats(crawl: FaultCrawl) -> None:
     assert len(crawl.web.hits("redirloop", "/lokales/schleife-a-40002.html")) == 1
     assert len(crawl.web.hits("redirloop", "/lokales/schleife-b-40003.html")) == 1
 
 
+@whole_crawl
 def test_an_endless_redirect_chain_stops_at_the_redirect_limit(crawl: FaultCrawl) -> None:
     assert 1 < len(crawl.web.hits("redirloop", "/lokales/kette-40001.html")) <= 6
 
 
+@whole_crawl
 def test_a_redirect_to_a_host_that_is_no_source_is_not_followed(crawl: FaultCrawl) -> None:
     assert len(crawl.web.hits("rediroffsite", "/lokales/weiter-40004.html")) == 1
     assert crawl.web.hits(OUTSIDER) == []
 
 
+@whole_crawl
 def test_pdf_and_image_responses_are_not_stored(crawl: FaultCrawl) -> None:
     urls = " ".join(r["url"] for r in crawl.articles())
     assert "bericht-40005" not in urls and "bild-40006" not in urls
 
 
+@whole_crawl
 def test_entity_expansion_and_external_entities_are_refused_and_nothing_is_read_from_disk(
         crawl: FaultCrawl) -> None:
     with crawl.connect() as conn:
@@ -435,12 +456,14 @@ def test_entity_expansion_and_external_entities_are_refused_and_nothing_is_read_
     assert crawl.web.hits("entities", "/lokales/wasserwerk-xml-50002.html") == []
 
 
+@whole_crawl
 def test_a_sitemap_index_that_lists_itself_is_read_once(crawl: FaultCrawl) -> None:
     assert len(crawl.web.hits("selfindex", "/sitemap.xml")) == 1
     assert len(crawl.web.hits("selfindex", "/news.xml")) == 1
     assert crawl.errors("selfindex") == {}
 
 
+@whole_crawl
 def test_a_listing_with_100000_links_is_capped_at_max_links_per_page(crawl: FaultCrawl) -> None:
     fetched = [h for h in crawl.web.hits("biglisting") if h.path.startswith(("/lokales/", "/m/"))]
     assert len(fetched) == MAX_LINKS
@@ -448,6 +471,95 @@ def test_a_listing_with_100000_links_is_capped_at_max_links_per_page(crawl: Faul
     assert crawl.errors("biglisting") == {"http_404": MAX_LINKS - 1}
 
 
+@whole_crawl
 def test_an_empty_200_is_counted_as_an_extraction_error_and_not_stored(crawl: FaultCrawl) -> None:
     assert sum(n for reason, n in crawl.errors("empty").items() if reason.startswith("extract_")) == 1
     assert all("leer-20009" not in r["url"] for r in crawl.articles())
+
+
+# ------------------------------------------------------------------------------------------ the pieces, alone
+@pytest.mark.parametrize(("value", "expected"), [
+    ("5", 5.0), (b"0", 0.0), ("  12 ", 12.0), ("", None), (None, None), ("soon", None), ("-3", None),
+])
+def test_retry_after_reads_delta_seconds(value: str | bytes | None, expected: float | None) -> None:
+    from crawler.retry_after import retry_after_seconds
+
+    assert retry_after_seconds(value) == expected
+
+
+def test_retry_after_reads_an_http_date_relative_to_now() -> None:
+    from crawler.retry_after import retry_after_seconds
+
+    assert retry_after_seconds("Sun, 22 Nov 2026 10:00:30 GMT", now=1795341600.0) == 30.0
+    assert retry_after_seconds("Sun, 22 Nov 2026 09:59:00 GMT", now=1795341600.0) == 0.0  # in the past
+
+
+@pytest.mark.parametrize(("value", "cap", "expected"), [("3600", 2.0, 2.0), ("1", 2.0, 1.0), (None, 2.0, 0.0),
+                                                        ("junk", 2.0, 0.0), ("10", -1.0, 0.0)])
+def test_the_wait_before_a_retry_is_capped(value: str | None, cap: float, expected: float) -> None:
+    from crawler.retry_after import capped_wait
+
+    assert capped_wait(value, cap) == expected
+
+
+def test_scrapy_settings_replace_the_retry_middleware_and_cap_retry_after_at_the_timeout() -> None:
+    from config.model import CrawlSettings
+    from crawler.settings import scrapy_settings
+
+    settings = scrapy_settings(CrawlSettings(timeout=2))
+    mws = settings["DOWNLOADER_MIDDLEWARES"]
+    assert mws["scrapy.downloadermiddlewares.retry.RetryMiddleware"] is None
+    assert "crawler.retry_after.RetryAfterMiddleware" in mws
+    assert mws["crawler.middlewares.RedirectGuardMiddleware"] > 600  # before RedirectMiddleware sees the 3xx
+    assert settings["STORYWATCH_RETRY_AFTER_MAX"] == 2
+    assert scrapy_settings(CrawlSettings(timeout=600))["STORYWATCH_RETRY_AFTER_MAX"] == 60
+
+
+@pytest.mark.parametrize(("exc", "reason"), [
+    ("DownloadTimeoutError", "timeout"), ("ResponseDataLossError", "truncated"),
+    ("DownloadCancelledError", "too_large"), ("DownloadConnectionRefusedError", "connection_refused"),
+    ("CannotResolveHostError", "dns"), ("DownloadFailedError", "connection"),
+])
+def test_scrapy_download_errors_have_named_reasons(exc: str, reason: str) -> None:
+    import scrapy.exceptions
+    from twisted.python.failure import Failure
+
+    from crawler.failures import classify_failure
+
+    error = getattr(scrapy.exceptions, exc)("boom")
+    assert classify_failure(Failure(error)) == (reason, True)
+
+
+@pytest.mark.parametrize(("message", "outcome"), [
+    ("Forbidden by robots.txt", ("robots_disallowed", False)),
+    ("offsite: http://elsewhere/", ("offsite", False)),
+    ("offsite redirect: http://a/ -> http://b/", ("redirect_offsite", True)),
+    ("redirect loop: http://a/ -> http://b/ -> http://a/", ("redirect_loop", True)),
+    ("max redirections reached", ("redirect_loop", True)),
+    (("Ignored response <200 http://a/> because its body (1 B compressed, 9 B decompressed so far) exceeded "
+     "DOWNLOAD_MAXSIZE (5 B) during decompression."), ("too_large", True)),
+])
+def test_ignored_requests_are_decisions_or_faults_by_their_message(message: str, outcome: tuple[str, bool]) -> None:
+    from scrapy.exceptions import IgnoreRequest
+    from twisted.python.failure import Failure
+
+    from crawler.failures import classify_failure
+
+    assert classify_failure(Failure(IgnoreRequest(message))) == outcome
+
+
+def test_an_error_status_with_a_challenge_page_is_blocked_and_a_plain_one_is_not() -> None:
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.spidermiddlewares.httperror import HttpError
+    from twisted.python.failure import Failure
+
+    from crawler.failures import classify_failure
+
+    def failure(status: int, body: str) -> Failure:
+        response = HtmlResponse("http://a/x", status=status, body=body.encode(), request=Request("http://a/x"))
+        return Failure(HttpError(response, "error"))
+
+    assert classify_failure(failure(403, CHALLENGE)) == ("blocked", True)
+    assert classify_failure(failure(503, CHALLENGE)) == ("blocked", True)
+    assert classify_failure(failure(403, "<h1>Forbidden</h1>")) == ("http_403", True)
+    assert classify_failure(failure(404, CHALLENGE)) == ("http_404", True)
