@@ -111,8 +111,13 @@ def crawl(tmp_path_factory: pytest.TempPathFactory, run_cli: CliRunner) -> Itera
 def _copy_database(src: Path, dest: Path) -> None:
     if not src.exists():
         return
-    with sqlite3.connect(src) as source, sqlite3.connect(dest) as target:
+    # A copy through the backup API: consistent even with pages still in the write-ahead log.
+    source, target = sqlite3.connect(src), sqlite3.connect(dest)
+    try:
         source.backup(target)
+    finally:
+        source.close()
+        target.close()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
