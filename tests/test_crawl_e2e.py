@@ -155,6 +155,12 @@ class Db:
         assert len(rows) <= 1, f"{key}: {len(rows)} rows share one canonical URL"
         return rows[0] if rows else None
 
+    def one(self, key: str) -> sqlite3.Row:
+        """The article's row, which must exist."""
+        row = self.article(key)
+        assert row is not None, f"no row for {key} ({ARTICLES[key].site}{ARTICLES[key].path})"
+        return row
+
     def rows_for(self, key: str) -> list[sqlite3.Row]:
         """Every articles row that stands for the article under any URL (variants included)."""
         a = ARTICLES[key]
@@ -277,7 +283,7 @@ def test_exact_wire_copy_on_another_outlet_is_a_duplicate_of_the_earlier_origina
     copy, original = final.membership(WIRE_COPY), final.membership(WIRE_ORIGINAL)
     assert copy is not None, "the wire copy is not in the story"
     assert copy["status"] == "duplicate"
-    assert copy["duplicate_of"] == final.article(WIRE_ORIGINAL)["id"]
+    assert copy["duplicate_of"] == final.one(WIRE_ORIGINAL)["id"]
     assert original is not None and original["status"] == "follow_up"
 
 
@@ -411,10 +417,10 @@ def test_full_text_search_finds_a_stored_article(final: Db) -> None:
         "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?",
         ("Membranfilter",),
     ).fetchall()
-    assert [h["id"] for h in hits] == [final.article("T4_round2")["id"]]
+    assert [h["id"] for h in hits] == [final.one("T4_round2")["id"]]
     # an umlaut from a windows-1252 page, as stored
     hits = final.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", ("Pröbstl",)).fetchall()
-    assert final.article("T1_cp1252_meta")["id"] in {h[0] for h in hits}
+    assert final.one("T1_cp1252_meta")["id"] in {h[0] for h in hits}
 
 
 @slow
@@ -424,8 +430,8 @@ def test_story_timeline_view_lists_the_story(final: Db) -> None:
     assert rows and len(rows) == members
     assert TIMELINE_COLUMNS <= set(rows[0].keys())
     duplicates = [r for r in rows if r["status"] == "duplicate"]
-    assert [r["duplicate_of_url"] for r in duplicates] == [final.article(WIRE_ORIGINAL)["canonical_url"]]
-    assert {r["version"] for r in rows if r["canonical_url"] == final.article("K2_updated_feed")["canonical_url"]} \
+    assert [r["duplicate_of_url"] for r in duplicates] == [final.one(WIRE_ORIGINAL)["canonical_url"]]
+    assert {r["version"] for r in rows if r["canonical_url"] == final.one("K2_updated_feed")["canonical_url"]} \
         == {2}
 
 

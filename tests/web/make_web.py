@@ -9,29 +9,18 @@ are filled by the server (crawler/demo/server.py) when it serves a file.
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import shutil
-import sys
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
+
+from articles import ARTICLES, Article  # run as a script: this folder is on sys.path
 
 WEB = Path(__file__).resolve().parent
 B = "{{base}}"
 
 
-def _load_articles():
-    spec = importlib.util.spec_from_file_location("testweb_articles", WEB / "articles.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-arts = _load_articles()
-Article = arts.Article
 E = html.escape
 
 
@@ -597,7 +586,7 @@ SITE_TOML = {
 
 
 def _listed(site: str, rnd: int) -> list[Article]:
-    return [a for a in arts.ARTICLES if a.site == site and a.listed and a.round <= rnd]
+    return [a for a in ARTICLES if a.site == site and a.listed and a.round <= rnd]
 
 
 def home(site: str) -> str:
@@ -617,7 +606,7 @@ def build() -> None:
         write(WEB / site / "round1" / "index.html", home(site))
         if site in SITE_TOML:
             write(WEB / site / "site.toml", SITE_TOML[site])
-    for a in arts.ARTICLES:
+    for a in ARTICLES:
         root = WEB / a.site
         write(root / f"round{a.round}" / a.path.lstrip("/"), PAGES[a.site](a, 1 if a.round == 1 else 2), a.encoding)
         if a.updated:
