@@ -56,6 +56,7 @@ def quiet_libraries() -> None:
     level = logging.getLogger().level
     for name in _QUIET:
         logging.getLogger(name).setLevel(level if level <= logging.DEBUG else max(level, logging.WARNING))
-    # Scrapy's retry middleware reports every given-up retry as an error; the spider counts and logs it once.
-    logging.getLogger("scrapy.downloadermiddlewares.retry").setLevel(logging.CRITICAL if level > logging.DEBUG
-                                                                   else logging.DEBUG)
+    # Scrapy's retry and robots.txt middlewares report failures as errors with tracebacks; the spider counts and
+    # logs each failure once, in one line.
+    for name in ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt"):
+        logging.getLogger(name).setLevel(logging.CRITICAL if level > logging.DEBUG else logging.DEBUG)

@@ -92,7 +92,9 @@ class StoryWatchSpider(scrapy.Spider):
                 yield self._listing_request(url, source, "feed", self.parse_feed)
             for url in source.sitemaps:
                 self._sitemaps_seen.add(normalize_url(url))
-                yield self._listing_request(url, source, "sitemap", self.parse_sitemap)
+                # Unconditional: a configured sitemap is often an index, and a 304 there would hide its changed
+                # children; the children themselves are asked for conditionally.
+                yield self._listing_request(url, source, "sitemap", self.parse_sitemap, conditional=False)
             for url in source.sections:
                 yield self._listing_request(url, source, "section", self.parse_section)
         for request in self._revisit_requests():
@@ -143,8 +145,9 @@ class StoryWatchSpider(scrapy.Spider):
                 return source.name
         return host
 
-    def _listing_request(self, url: str, source: Source, kind: str, callback: Any) -> Request:
-        etag, last_modified = self.plan.store.validators(url)
+    def _listing_request(self, url: str, source: Source, kind: str, callback: Any, *,
+                         conditional: bool = True) -> Request:
+        etag, last_modified = self.plan.store.validators(url) if conditional else (None, None)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
