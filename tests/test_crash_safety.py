@@ -1,0 +1,240 @@
+"""SIGKILL a crawl again and again at different points; the database stays whole and the next run completes it.
+
+The web: a slow outlet (every article page takes a while) and a fast one with many articles, so that a kill lands
+during fetches and during writes. Kill points are chosen by what the crawl has done, not by the clock: when the
+database file appears (migrations), when the first article request arrives, and after 1, 5, 12, 25 ... articles
+of this run are stored. After every kill the database is checked; after the last, one run without a kill must
+store every article exactly once and mark the killed runs 'interrupted'.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from faultweb import (
+    FaultWeb,
+    article_html,
+    article_text,
+    cli_env,
+    page,
+    rss,
+    run_storywatch,
+    slow,
+    storywatch_command,
+)
+
+SLOW_ARTICLES = 12
+FAST_ARTICLES = 80
+SLOW_PAGE_SECONDS = 0.4
+
+
+@dataclass
+class KillRecord:
+    point: str
+    articles_before: int
+    articles_after: int
+    returncode: int | None
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CrashCampaign:
+    kills: list[KillRecord]
+    final: subprocess.CompletedProcess[str]
+    db: Path
+    expected_titles: set[str]
+
+
+def _count(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:  # no table yet (migrations running)
+        return 0
+
+
+def problems_of(db: Path) -> list[str]:
+    """Everything that would make the database damaged or an article half-stored; [] when all is well."""
+    if not db.exists():
+        return []
+    conn = sqlite3.connect(db, timeout=30)
+    try:
+        found: list[str] = []
+        check = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if check != ["ok"]:
+            found.append(f"integrity_check: {check[:5]}")
+        if not conn.execute("SELECT name FROM sqlite_master WHERE name = 'articles'").fetchone():
+            return found  # killed before the schema was committed: nothing to be half-stored
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            found.append(f"foreign_key_check: {fk[:5]}")
+        queries = {
+            "story row of an article without text": "SELECT sa.article_id FROM story_articles sa "
+            "JOIN articles a ON a.id = sa.article_id WHERE a.text IS NULL OR a.text = ''",
+            "story row pointing at a missing article": "SELECT sa.article_id FROM story_articles sa "
+            "LEFT JOIN articles a ON a.id = sa.article_id WHERE a.id IS NULL",
+            "duplicate_of pointing at a missing article": "SELECT sa.article_id FROM story_articles sa "
+            "LEFT JOIN articles a ON a.id = sa.duplicate_of WHERE sa.duplicate_of IS NOT NULL AND a.id IS NULL",
+            "version row without its article": "SELECT v.article_id FROM article_versions v "
+            "LEFT JOIN articles a ON a.id = v.article_id WHERE a.id IS NULL",
+            "url row without its article": "SELECT u.url FROM article_urls u "
+            "LEFT JOIN articles a ON a.id = u.article_id WHERE a.id IS NULL",
+            "article without its url row": "SELECT a.id FROM articles a "
+            "LEFT JOIN article_urls u ON u.article_id = a.id WHERE u.url IS NULL",
+            "article without its story row (every page here matches the story)": "SELECT a.id FROM articles a "
+            "LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE sa.article_id IS NULL",
+            "article without text": "SELECT id FROM articles WHERE text IS NULL OR text = ''",
+            "canonical URL stored twice": "SELECT canonical_url FROM articles GROUP BY canonical_url "
+            "HAVING COUNT(*) > 1",
+            "title stored twice": "SELECT title FROM articles GROUP BY title HAVING COUNT(*) > 1",
+        }
+        for name, sql in queries.items():
+            rows = conn.execute(sql).fetchall()
+            if rows:
+                found.append(f"{name}: {rows[:5]}")
+        fts = conn.execute("SELECT name FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+        if fts:
+            try:
+                conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as exc:
+                found.append(f"articles_fts out of step: {exc}")
+        return found
+    finally:
+        conn.close()
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the crawl and its extraction workers, as a power cut or the OOM killer would."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait(timeout=30)
+
+
+def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen[bytes], limit: float = 120) -> bool:
+    """Poll until `condition()`; False when the crawl ended first. The limit only guards against a hang."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if proc.poll() is not None:
+            return False
+        if time.monotonic() > deadline:
+            raise AssertionError("the crawl neither reached the kill point nor ended")
+        time.sleep(0.02)
+    return True
+
+
+@pytest.fixture(scope="module")
+def campaign(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CrashCampaign]:
+    tmp = tmp_path_factory.mktemp("crash")
+    db = tmp / "storywatch.db"
+    with FaultWeb(["slowpost", "fastnews"], first=90) as web:
+        titles: set[str] = set()
+        for host, count, offset in (("slowpost", SLOW_ARTICLES, 0), ("fastnews", FAST_ARTICLES, 500)):
+            entries = []
+            for i in range(count):
+                n = offset + i
+                path = f"/lokales/wasserwerk-bericht-{30000 + n}.html"
+                body = page(article_html(n))
+                web.add(host, path, slow(SLOW_PAGE_SECONDS, body) if host == "slowpost" else body)
+                entries.append((path, article_text(n)[0]))
+                titles.add(article_text(n)[0])
+            web.add(host, "/feed.xml", page(rss(web.base(host), entries), content_type="application/rss+xml"))
+        config = tmp / "storywatch.toml"
+        sources = "".join(
+            f'[[sources]]\nname = "{h}"\nurl = "{web.base(h)}/"\nfeeds = ["{web.base(h)}/feed.xml"]\n\n'
+            for h in ("slowpost", "fastnews"))
+        config.write_text(
+            f'[database]\npath = "{db.as_posix()}"\n\n[crawl]\ndownload_delay = 0\n'
+            "concurrent_requests_per_domain = 2\ntimeout = 10\nretries = 1\nfollow_related_links = false\n\n"
+            f"{sources}[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
+            encoding="utf-8")
+
+        def article_requests() -> int:
+            return sum(1 for h in web.hits() if h.path.startswith("/lokales/"))
+
+        kills: list[KillRecord] = []
+        # (name, condition factory): each condition is made when its crawl starts.
+        points: list[tuple[str, Callable[[int, int], Callable[[], bool]]]] = [
+            ("database file created (migrations)", lambda before, reqs: db.exists),
+            ("first article request of the run (fetching)", lambda before, reqs: lambda: article_requests() > reqs),
+            ("1st article stored (writing)", lambda before, reqs: lambda: _count(db) >= before + 1),
+            ("5 articles stored", lambda before, reqs: lambda: _count(db) >= before + 5),
+            ("12 articles stored", lambda before, reqs: lambda: _count(db) >= before + 12),
+            ("3 more article requests (fetching)", lambda before, reqs: lambda: article_requests() >= reqs + 3),
+            ("25 articles stored", lambda before, reqs: lambda: _count(db) >= before + 25),
+            ("2 articles stored", lambda before, reqs: lambda: _count(db) >= before + 2),
+        ]
+        for name, make in points:
+            before, reqs = _count(db), article_requests()
+            condition = make(before, reqs)
+            proc = subprocess.Popen(storywatch_command("run", "--config", config), cwd=tmp, env=cli_env(),
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            try:
+                reached = _wait_for(condition, proc)
+            finally:
+                if proc.poll() is None:
+                    _kill_group(proc)
+            if not reached:
+                continue  # the crawl finished before this point: no kill to count
+            kills.append(KillRecord(name, before, _count(db), proc.returncode, problems_of(db)))
+        final = run_storywatch("run", "--config", config, cwd=tmp, timeout=300)
+    yield CrashCampaign(kills, final, db, titles)
+
+
+@pytest.mark.slow
+def test_at_least_five_kills_landed(campaign: CrashCampaign) -> None:
+    assert len(campaign.kills) >= 5, [k.point for k in campaign.kills]
+    assert all(k.returncode == -signal.SIGKILL for k in campaign.kills)
+
+
+@pytest.mark.slow
+def test_kills_landed_both_while_fetching_and_while_storing(campaign: CrashCampaign) -> None:
+    assert any("request" in k.point for k in campaign.kills)
+    assert sum(1 for k in campaign.kills if "stored" in k.point) >= 3
+
+
+@pytest.mark.slow
+def test_after_every_kill_the_database_is_whole_and_no_article_is_half_stored(campaign: CrashCampaign) -> None:
+    assert {k.point: k.problems for k in campaign.kills if k.problems} == {}
+
+
+@pytest.mark.slow
+def test_the_next_run_completes_the_work(campaign: CrashCampaign) -> None:
+    assert campaign.final.returncode == 0, campaign.final.stderr[-3000:]
+    conn = sqlite3.connect(f"file:{campaign.db}?mode=ro", uri=True)
+    titles = [r[0] for r in conn.execute("SELECT title FROM articles")]
+    members = conn.execute("SELECT COUNT(*) FROM story_articles WHERE story = 'wasserwerk'").fetchone()[0]
+    conn.close()
+    assert sorted(titles) == sorted(campaign.expected_titles)  # every article, each once
+    assert members == len(campaign.expected_titles)
+
+
+@pytest.mark.slow
+def test_after_the_next_run_the_database_is_whole(campaign: CrashCampaign) -> None:
+    assert problems_of(campaign.db) == []
+
+
+@pytest.mark.slow
+def test_killed_runs_are_marked_interrupted_and_none_is_left_running(campaign: CrashCampaign) -> None:
+    conn = sqlite3.connect(f"file:{campaign.db}?mode=ro", uri=True)
+    statuses = [r[0] for r in conn.execute("SELECT status FROM runs ORDER BY id")]
+    conn.close()
+    assert "running" not in statuses
+    assert statuses[-1] == "ok"
+    # Every killed run that got as far as its runs row is 'interrupted' (a kill during migrations may come first).
+    assert statuses[:-1] and set(statuses[:-1]) == {"interrupted"}
+    assert len(statuses) - 1 >= len(campaign.kills) - 1
