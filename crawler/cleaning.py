@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crawler.rules import Rule, RuleSet, builtin_rules, compile_drop_patterns
@@ -44,12 +44,14 @@ def paragraph_hash(paragraph: str) -> str:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def drop_family(paragraph: str, rules: Iterable[Rule]) -> Rule | None:
+def drop_family(paragraph: str, rules: Sequence[Rule]) -> Rule | None:
     """The first rule that calls this paragraph boilerplate, or None."""
     text = _BULLET.sub("", " ".join(paragraph.split()))
+    lowered = text.lower()
     size = len(text)
     for rule in rules:
-        if size <= rule.max_chars and rule.pattern.search(text):
+        # Built-in patterns are lower case and run on lower-cased text: much faster than IGNORECASE.
+        if size <= rule.max_chars and rule.pattern.search(lowered if rule.lowered else text):
             return rule
     return None
 

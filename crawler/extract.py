@@ -43,13 +43,17 @@ PRUNE_XPATH: tuple[str, ...] = ()
 
 _RELATED_BOX = re.compile(
     r"related|mehr-?zum-?thema|lesen-?sie-?auch|auch-?interessant|read-?(also|more|next)|more-?on|weitere-?artikel|"
-    r"inline-?teaser|article-?teaser|zum-?thema|recommend|empfehl|see-?also|also-?read|further-?reading",
-    re.IGNORECASE)
+    r"inline-?teaser|article-?teaser|zum-?thema|recommend|empfehl|see-?also|also-?read|further-?reading")
 _RELATED_LABEL = re.compile(
     r"^\s*(lesen sie (auch|mehr|hier)|mehr zum thema|mehr zu diesem thema|auch interessant|ebenfalls interessant|"
     r"das könnte sie (auch )?interessieren|weitere artikel|zum thema|passend zum thema|auch lesen|schon gelesen|"
     r"related( articles| stories| content| coverage)?|read (more|also|next)|see also|also read|more on this)\b",
     re.IGNORECASE)
+_BOX_TAGS = ("div", "section", "aside", "ul", "ol", "p", "li", "figure")
+_LABEL_KEYS = ("lesen sie", "mehr zu", "auch interessant", "ebenfalls interessant", "das könnte", "weitere artikel",
+               "zum thema", "passend zum", "auch lesen", "schon gelesen", "related", "read ", "see also", "also read",
+               "more on")
+_LABEL_TAGS = ("p", "li", "h2", "h3", "h4", "strong", "b", "span", "div")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _SINGLE_BYTE = frozenset({"latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii", "cp1250", "iso8859-2"})
 
@@ -243,26 +247,36 @@ def related_links(tree: HtmlElement, base: str | None) -> tuple[str, ...]:
             if absolute.startswith(("http://", "https://")) and absolute != own and absolute not in found:
                 found.append(absolute)
 
-    for node in tree.iter("div", "section", "aside", "ul", "ol", "p", "li", "nav", "figure", "article"):
+    done: set[HtmlElement] = set()
+    for node in tree.iter(_BOX_TAGS):
         if len(found) >= MAX_RELATED_LINKS:
             break
-        label = f"{node.get('class', '')} {node.get('id', '')} {node.get('data-component', '')}"
-        if _RELATED_BOX.search(label) and not _is_page_chrome(node):
+        label = f"{node.get('class', '')} {node.get('id', '')}"
+        if (len(label) > 1 and _RELATED_BOX.search(label.lower()) and not _is_page_chrome(node)
+                and not any(anc in done for anc in node.iterancestors())):
+            done.add(node)
             add(node.xpath(".//a[@href]"))
-            continue
-        if node.tag == "p" or node.tag == "li":
-            head = (node.text or "") + "".join(
-                (c.text or "") for c in node[:1] if isinstance(c.tag, str) and c.tag in ("strong", "b", "em", "span"))
-            if _RELATED_LABEL.match(head):
-                add(node.xpath(".//a[@href]"))
-    for heading in tree.xpath("//h2|//h3|//h4|//strong|//span|//p|//div[not(*)]"):
+    for node in tree.iter(_LABEL_TAGS):
         if len(found) >= MAX_RELATED_LINKS:
             break
-        text = heading.text_content() if len(heading) < 4 else ""
-        if text and len(text) < 60 and _RELATED_LABEL.match(text) and heading.find(".//a") is None:
-            container = heading.getparent()
-            if container is not None and not _is_page_chrome(container):
+        text = node.text
+        if not text or text.isspace():
+            first = node[0] if len(node) else None
+            text = first.text if first is not None and isinstance(first.tag, str) else None
+        if not text or not text.lstrip()[:24].lower().startswith(_LABEL_KEYS):
+            continue  # a cheap prefix test first: this loop sees every paragraph of the page
+        text = " ".join(text.split())
+        if len(text) > 200 or not _RELATED_LABEL.match(text):
+            continue
+        if node.tag in ("p", "li") and node.find(".//a") is not None:
+            add(node.xpath(".//a[@href]"))  # 'Lesen Sie auch: <a>…</a>' inline teaser
+        elif len(text) < 60:
+            container = node.getparent()  # a box heading: the links are its siblings'
+            if container is not None and container.tag not in ("body", "html") and not _is_page_chrome(container):
                 add(container.xpath(".//a[@href]")[:12])
+                nxt = node.getnext()
+                if nxt is not None and node.tag in ("p", "strong", "b", "span"):
+                    add(nxt.xpath("descendant-or-self::a[@href]")[:12])
     return tuple(found[:MAX_RELATED_LINKS])
 
 

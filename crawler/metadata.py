@@ -297,14 +297,17 @@ def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlEleme
         "dcterms.date", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date",
         "article.published", "date.available", "og:published_time", "last-modified",
     )]
-    candidates += tree.xpath('//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime')
-    candidates += tree.xpath("(//article//time/@datetime | //time[@pubdate]/@datetime | //header//time/@datetime)[1]")
     for value in candidates:
-        if isinstance(value, list):
-            value = value[0] if value else None
-        date = normalize_date(str(value)) if value else None
+        date = _date_of(value)
         if date:
             return date
+    # Markup is read only when the structured data had no date (XPath over the whole page costs time).
+    for path in ('//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime',
+                 "(//article//time/@datetime | //time[@pubdate]/@datetime | //header//time/@datetime)[1]"):
+        for value in tree.xpath(path):
+            date = _date_of(value)
+            if date:
+                return date
     if url:
         m = _URL_DATE.search(url)
         if m and m.group(3):
@@ -313,6 +316,12 @@ def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlEleme
             except ValueError:
                 return None
     return None
+
+
+def _date_of(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return normalize_date(str(value)) if value else None
 
 
 def _language(tree: HtmlElement, meta: dict[str, str], article: dict[str, object]) -> str | None:
