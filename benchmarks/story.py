@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from crawler import dedup
-from crawler.matching import DEFAULT_MIN_SIMILARITY, DocumentFrequencies, StoryDoc, StoryProfile, _names
+from crawler.matching import DEFAULT_MIN_SIMILARITY, DocumentFrequencies, StoryDoc, StoryProfile, names
 from crawler.textstats import words
 from storage import dedup_index
 from storage.db import open_database
@@ -66,7 +66,7 @@ def _prf(rows: list[tuple[str, float, bool]], threshold: float, splits: tuple[st
 def seed_query(seeds: list[dict]) -> list[str]:
     """A stand-in for the query a user would write: the two names both seeds weigh most (`Lohan OR Betty`)."""
     profile = StoryProfile([StoryDoc(None, "", d["text"], True) for d in seeds])
-    shared = set.intersection(*(_names(d["text"]) for d in seeds))
+    shared = set.intersection(*(names(d["text"]) for d in seeds))
     centroid = profile.centroid()
     return sorted(shared & centroid.keys(), key=lambda t: -centroid[t])[:2]
 

@@ -1,11 +1,12 @@
 """Same-story scoring: how close an article is to a story's seeds and the articles already accepted into it.
 
 The query (config.query) decides whether a page mentions the story's names at all; this module decides whether it
-is about the story. Texts become TF-IDF style term vectors: sublinear term counts, no stopwords, names (words
-written with a capital inside a sentence) weighted up, because stories of one kind (two rehab stays, two
+is about the story. Texts become TF-IDF style term vectors: sublinear term counts, built-in German and English
+stopwords in place of corpus statistics (an IDF from background frequencies when the caller has them), names
+(words written with a capital inside a sentence) weighted up, because stories of one kind (two rehab stays, two
 earthquakes) share their vocabulary and differ in who, where and when. The story is the weighted centroid of its
-documents, with terms that several documents share weighted up; seeds weigh more than accepted articles, and all
-accepted articles together never outweigh the seeds, so the story does not drift towards whatever was admitted last.
+documents, with terms that several documents share weighted up; accepted articles weigh far less than seeds and
+together at most a quarter of them, so the story does not drift towards whatever was admitted last.
 
 Everything is rebuilt from texts: the caller makes a profile at each run from seed texts and stored story articles.
 """
@@ -47,7 +48,8 @@ def _is_term(w: str) -> bool:
     return not w.isdigit() or len(w) == 4
 
 
-def _names(text: str) -> set[str]:
+def names(text: str) -> set[str]:
+    """Casefolded words written with a capital inside a sentence (names, places; in German also nouns)."""
     found = set()
     for m in _NAME.finditer(text):
         before = text[m.start() - 1]
@@ -85,11 +87,11 @@ def term_vector(title: str, text: str, background: DocumentFrequencies | None = 
     counts = Counter(w for w in words(full) if _is_term(w))
     if not counts:
         return {}
-    names = _names(full)
+    capitalised = names(full)
     vec = {}
     for term, n in counts.items():
         weight = 1.0 + math.log(n)
-        if term in names:
+        if term in capitalised:
             weight *= NAME_BOOST
         if background is not None:
             weight *= background.idf(term)

@@ -197,3 +197,27 @@ def test_without_dates_the_first_stored_copy_is_the_original() -> None:
 def test_publication_times_in_other_zones_are_compared_as_instants() -> None:
     copies = [Copy(1, "2025-01-10T09:00:00+01:00", "2025-01-10T09:00:00Z"), Copy(2, "2025-01-10T08:30:00Z", "x")]
     assert dedup.original_of(copies) == 1  # 08:00 UTC
+
+
+ECB = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "ecbplus"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not ECB.is_dir(), reason="../shared/corpus/ecbplus is absent")
+def test_ecb_wire_copies_are_duplicates_and_other_stories_never_are() -> None:
+    import csv
+    import json
+
+    with open(ECB / "documents.jsonl", encoding="utf-8") as f:
+        sh = {d["doc_id"]: dedup.shingles(d["text"]) for d in map(json.loads, f)}
+    missed, wrong = [], []
+    with open(ECB / "pairs_within_topic.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            same, jaccard = row["same_subtopic"] == "1", float(row["jaccard_w5"])
+            dup = dedup.is_near_duplicate(sh[row["doc_a"]], sh[row["doc_b"]])
+            if same and jaccard >= 0.5 and not dup:
+                missed.append(row["doc_a"] + "/" + row["doc_b"])
+            if dup and (not same or jaccard < 0.2):
+                wrong.append(row["doc_a"] + "/" + row["doc_b"])
+    assert missed == []
+    assert wrong == []
