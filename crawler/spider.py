@@ -192,7 +192,7 @@ class StoryWatchSpider(scrapy.Spider):
             self._listing_failed(source, exc.reason, response.url, exc)
             return
         self._answered(response)
-        for candidate in candidates:
+        for candidate in candidates[: self.plan.config.crawl.max_links_per_page]:
             yield from self._consider(candidate)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:

@@ -138,6 +138,41 @@ def truncated(body: bytes) -> Fault:
     return fault
 
 
+def drip(body: bytes, every: float) -> Fault:
+    """Honest headers, then the body one byte at a time, `every` seconds apart (each byte beats a read timeout)."""
+
+    def fault(handler: Handler, hit: Hit) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        for i in range(len(body)):
+            if handler.server.stopping.wait(every):
+                return
+            handler.wfile.write(body[i:i + 1])
+            handler.wfile.flush()
+
+    return fault
+
+
+def unsized(size: int) -> Fault:
+    """A body of `size` bytes with no Content-Length (the end is the connection's close): no size to refuse early."""
+
+    def fault(handler: Handler, hit: Hit) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Connection", "close")
+        handler.end_headers()
+        chunk = b"<p>Wasserwerk " + b"x" * 65_000 + b"</p>"
+        sent = 0
+        while sent < size and not handler.server.stopping.is_set():
+            handler.wfile.write(chunk)
+            sent += len(chunk)
+        handler.close_connection = True
+
+    return fault
+
+
 def redirect(location: str, status: int = 302) -> Fault:
     """A redirect; `location` may be relative."""
     return page(b"", status=status, headers={"Location": location})

@@ -24,6 +24,7 @@ from faultweb import (
     Hit,
     article_html,
     article_text,
+    drip,
     gzip_bomb,
     http_date,
     page,
@@ -37,6 +38,7 @@ from faultweb import (
     sitemap_index,
     slow,
     truncated,
+    unsized,
     urlset,
 )
 
@@ -48,7 +50,7 @@ RETRY_AFTER_SECONDS = 1
 TIMEOUT = 2
 HOSTS = ["healthy", "slow", "reset", "truncated", "retry500", "retry429", "retry503", "blocked202", "blocked403",
          "empty", "charsets", "gzipbomb", "oversize", "redirloop", "rediroffsite", "binary", "badfeed", "entities",
-         "selfindex", "biglisting"]
+         "selfindex", "biglisting", "bigfeed", "unsized", "drip", "slowrobots"]
 OUTSIDER = "outsider"  # served, but named by no source
 SECRET = "GEHEIMNIS-7f3a9c"  # in a local file that an XML external entity points at
 CHALLENGE = ("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><h1>Checking your browser "
@@ -232,6 +234,22 @@ def build(web: FaultWeb, secret_file: Path) -> tuple[dict[str, dict[str, list[st
     assert len(listing) < MAX_PAGE_BYTES
     web.add("biglisting", "/liste/", page(listing))
     sources["biglisting"]["sections"].append(web.url("biglisting", "/liste/"))
+    # A feed is a listing too: 100,000 entries (relative links keep it under max_page_bytes).
+    first, title = good("bigfeed")
+    items = "".join(f"<item><link>/m/{100_000 + k}</link></item>" for k in range(100_000))
+    big = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title>'
+           f"<item><title>{title}</title><link>{first}</link></item>{items}</channel></rss>").encode()
+    assert len(big) < MAX_PAGE_BYTES
+    web.add("bigfeed", "/feed.xml", page(big, content_type="application/rss+xml"))
+    sources["bigfeed"]["feeds"].append(web.url("bigfeed", "/feed.xml"))
+    feed("unsized", [good("unsized"), faulty("unsized", "/lokales/endlos-20012.html",
+                                             lambda n: unsized(MAX_PAGE_BYTES * 3))])
+    feed("drip", [good("drip"), faulty("drip", "/lokales/tropfen-20013.html",
+                                       lambda n: drip(article_html(n).encode(), TIMEOUT / 4))])
+    # robots.txt itself slower than the timeout: the site is crawled as if it had none.
+    web.add("slowrobots", "/robots.txt", slow(TIMEOUT * 3, page("User-agent: *\nDisallow:\n",
+                                                                 content_type="text/plain")))
+    feed("slowrobots", [good("slowrobots")])
     return sources, crawl
 
 
@@ -344,6 +362,9 @@ def test_the_summary_line_names_the_faulty_sources(crawl: FaultCrawl) -> None:
     ("binary", "not_html", 2),
     ("badfeed", "bad_xml", 1),
     ("entities", "bad_xml", 4),
+    ("unsized", "too_large", 1),
+    ("drip", "timeout", 1),
+    ("bigfeed", "http_404", MAX_LINKS - 1),
 ], ids=lambda v: str(v))
 def test_fault_is_counted_under_its_source_with_its_reason(crawl: FaultCrawl, host: str, reason: str,
                                                            count: int) -> None:
@@ -464,11 +485,29 @@ def test_a_sitemap_index_that_lists_itself_is_read_once(crawl: FaultCrawl) -> No
 
 
 @whole_crawl
-def test_a_listing_with_100000_links_is_capped_at_max_links_per_page(crawl: FaultCrawl) -> None:
-    fetched = [h for h in crawl.web.hits("biglisting") if h.path.startswith(("/lokales/", "/m/"))]
+@pytest.mark.parametrize("host", ["biglisting", "bigfeed"])
+def test_a_listing_with_100000_links_is_capped_at_max_links_per_page(crawl: FaultCrawl, host: str) -> None:
+    fetched = [h for h in crawl.web.hits(host) if h.path.startswith(("/lokales/", "/m/"))]
     assert len(fetched) == MAX_LINKS
+    assert crawl.errors(host) == {"http_404": MAX_LINKS - 1}
+
+
+@whole_crawl
+def test_the_capped_listings_discover_only_what_they_may_fetch(crawl: FaultCrawl) -> None:
     assert crawl.stats["discovered"] < 1000
-    assert crawl.errors("biglisting") == {"http_404": MAX_LINKS - 1}
+
+
+@whole_crawl
+def test_a_page_that_drips_slower_than_the_timeout_is_given_up(crawl: FaultCrawl) -> None:
+    assert len(crawl.web.hits("drip", "/lokales/tropfen-20013.html")) == 2
+    assert all("tropfen" not in r["url"] for r in crawl.articles())
+
+
+@whole_crawl
+def test_a_robots_txt_slower_than_the_timeout_does_not_stop_the_site_being_crawled(crawl: FaultCrawl) -> None:
+    assert crawl.web.hits("slowrobots", "/robots.txt")
+    assert crawl.errors("slowrobots") == {}
+    assert article_text(crawl.expected["slowrobots"][0])[0] in crawl.titles()
 
 
 @whole_crawl
