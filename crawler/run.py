@@ -7,11 +7,11 @@ import logging
 import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from config.loader import ConfigError, find_config, load_config
 from config.model import Config, Story
+from crawler.extract_pool import ExtractionPool, worker_crashed
 from crawler.logs import add_logging_arguments, quiet_libraries, setup_logging
 from crawler.process import ArticleProcessor, read_seed_file
 from crawler.stats import RunStats
@@ -103,7 +103,7 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
         urls += [*source.feeds, *source.sitemaps, *source.sections]
     processor = ArticleProcessor(store, stories, run_id, stats, seed_texts)
     workers = max(1, min(2, os.cpu_count() or 1))
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    executor = ExtractionPool(workers, multiprocessing.get_context("spawn"), crash_result=worker_crashed)
     plan = CrawlPlan(config=config, stories=stories, store=store, processor=processor, stats=stats,
                      allow=HostAllowList(urls), executor=executor, seeds=seeds)
     close_reason: list[str] = []

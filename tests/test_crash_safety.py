@@ -238,3 +238,141 @@ def test_killed_runs_are_marked_interrupted_and_none_is_left_running(campaign: C
     # Every killed run that got as far as its runs row is 'interrupted' (a kill during migrations may come first).
     assert statuses[:-1] and set(statuses[:-1]) == {"interrupted"}
     assert len(statuses) - 1 >= len(campaign.kills) - 1
+
+
+def _workers(pid: int) -> list[int]:
+    """The extraction worker processes of a crawl (spawned children; the resource tracker is not one)."""
+    try:
+        children = [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    workers = []
+    for child in children:
+        try:
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in cmdline:
+            workers.append(child)
+    return workers
+
+
+@dataclass
+class WorkerKill:
+    run: subprocess.CompletedProcess[str]
+    killed: int | None
+    db: Path
+    expected_titles: set[str]
+
+
+@pytest.fixture(scope="module")
+def worker_kill(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerKill]:
+    """A crawl whose extraction worker process is SIGKILLed (as by the OOM killer) after the first stored article."""
+    tmp = tmp_path_factory.mktemp("worker-kill")
+    db = tmp / "storywatch.db"
+    with FaultWeb(["outlet"], first=95) as web:
+        titles, entries = set(), []
+        for n in range(30):
+            path = f"/lokales/wasserwerk-bericht-{31000 + n}.html"
+            web.add("outlet", path, slow(0.2, page(article_html(n))))
+            entries.append((path, article_text(n)[0]))
+            titles.add(article_text(n)[0])
+        web.add("outlet", "/feed.xml", page(rss(web.base("outlet"), entries), content_type="application/rss+xml"))
+        config = tmp / "storywatch.toml"
+        base = web.base("outlet")
+        config.write_text(
+            f'[database]\npath = "{db.as_posix()}"\n\n[crawl]\ndownload_delay = 0\ntimeout = 10\nretries = 1\n'
+            f'follow_related_links = false\n\n[[sources]]\nname = "outlet"\nurl = "{base}/"\n'
+            f'feeds = ["{base}/feed.xml"]\n\n'
+            "[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n", encoding="utf-8")
+        out, err = tmp / "out.txt", tmp / "err.txt"
+        with out.open("w") as fo, err.open("w") as fe:
+            proc = subprocess.Popen(storywatch_command("run", "--config", config), cwd=tmp, env=cli_env(),
+                                    stdout=fo, stderr=fe, start_new_session=True)
+            killed = None
+            try:
+                if _wait_for(lambda: _count(db) >= 1 and bool(_workers(proc.pid)), proc):
+                    killed = _workers(proc.pid)[0]
+                    os.kill(killed, signal.SIGKILL)
+                proc.wait(timeout=300)
+            finally:
+                if proc.poll() is None:
+                    _kill_group(proc)
+        run = subprocess.CompletedProcess(proc.args, proc.returncode, out.read_text(), err.read_text())
+    yield WorkerKill(run, killed, db, titles)
+
+
+@pytest.mark.slow
+def test_a_killed_extraction_worker_does_not_end_or_break_the_crawl(worker_kill: WorkerKill) -> None:
+    assert worker_kill.killed is not None
+    assert worker_kill.run.returncode == 0, worker_kill.run.stderr[-3000:]
+    assert problems_of(worker_kill.db) == []
+
+
+@pytest.mark.slow
+def test_a_killed_extraction_worker_loses_no_article(worker_kill: WorkerKill) -> None:
+    conn = sqlite3.connect(f"file:{worker_kill.db}?mode=ro", uri=True)
+    titles = {r[0] for r in conn.execute("SELECT title FROM articles")}
+    conn.close()
+    assert titles == worker_kill.expected_titles, f"{len(titles)} of {len(worker_kill.expected_titles)} stored"
+
+
+# ------------------------------------------------------------------------------------------ the pool, alone
+def _die_once(marker: str, value: int) -> int:
+    """Kill the worker process the first time (as the OOM killer would), answer the second time."""
+    path = Path(marker)
+    if not path.exists():
+        path.write_text("died")
+        os.kill(os.getpid(), signal.SIGKILL)
+    return value * 2
+
+
+def _always_die() -> int:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return 0
+
+
+def test_the_extraction_pool_replaces_a_dead_worker_and_resubmits_the_task(tmp_path: Path) -> None:
+    from crawler.extract_pool import ExtractionPool
+
+    pool = ExtractionPool(1)
+    try:
+        assert pool.submit(_die_once, str(tmp_path / "marker"), 21).result(timeout=120) == 42
+        assert pool.replaced == 1
+        assert pool.submit(_die_once, str(tmp_path / "marker"), 5).result(timeout=120) == 10  # the new pool works
+    finally:
+        pool.shutdown()
+
+
+def test_a_task_that_kills_every_worker_gets_the_crash_result(tmp_path: Path) -> None:
+    from crawler.extract_pool import ExtractionPool, worker_crashed
+
+    pool = ExtractionPool(1, attempts=2, crash_result=worker_crashed)
+    try:
+        result = pool.submit(_always_die).result(timeout=120)
+        assert result.error == "crash"
+        assert pool.replaced == 2
+    finally:
+        pool.shutdown()
+
+
+def test_a_task_that_kills_every_worker_raises_without_a_crash_result() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from crawler.extract_pool import ExtractionPool
+
+    pool = ExtractionPool(1, attempts=1)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(_always_die).result(timeout=120)
+    finally:
+        pool.shutdown()
+
+
+def test_the_extraction_pool_refuses_work_after_shutdown() -> None:
+    from crawler.extract_pool import ExtractionPool
+
+    pool = ExtractionPool(1)
+    pool.shutdown()
+    with pytest.raises(RuntimeError):
+        pool.submit(int, "1")

@@ -1,0 +1,110 @@
+"""A process pool for extraction that outlives its workers.
+
+When one worker of a `ProcessPoolExecutor` dies (the OOM killer, a segfault in a C extension), the pool is broken
+for good: the page in flight and every later submission fail with `BrokenProcessPool`, and a crawl would drop every
+remaining article of the run. This pool starts a fresh one instead and resubmits the tasks that were in flight; a
+task that fails that way `attempts` times (a page that kills its worker every time) gets `crash_result()`.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+class ExtractionPool(Executor):
+    """A `ProcessPoolExecutor` that replaces itself when a worker dies and resubmits what was in flight."""
+
+    def __init__(self, max_workers: int, mp_context: BaseContext | None = None, *, attempts: int = 2,
+                 crash_result: Callable[[], Any] | None = None) -> None:
+        self._max_workers = max_workers
+        self._context = mp_context or multiprocessing.get_context("spawn")
+        self._attempts = max(1, attempts)
+        self._crash_result = crash_result
+        self._lock = threading.Lock()
+        self._closed = False
+        self._pool = self._new_pool()
+        self.replaced = 0  # how many times a broken pool was replaced
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self._max_workers, mp_context=self._context)
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        """Run `fn(*args, **kwargs)` in a worker; the future survives the death of the worker."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+        outer: Future[Any] = Future()
+        self._submit(outer, fn, args, kwargs, 1)
+        return outer
+
+    def _submit(self, outer: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+                attempt: int) -> None:
+        with self._lock:
+            if self._closed:
+                outer.cancel()
+                return
+            pool = self._pool
+        try:
+            inner = pool.submit(fn, *args, **kwargs)
+        except BrokenProcessPool as exc:
+            self._failed(outer, fn, args, kwargs, attempt, pool, exc)
+            return
+        except RuntimeError:  # shut down meanwhile
+            outer.cancel()
+            return
+        inner.add_done_callback(lambda done: self._done(done, outer, fn, args, kwargs, attempt, pool))
+
+    def _done(self, inner: Future[Any], outer: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...],
+              kwargs: dict[str, Any], attempt: int, pool: ProcessPoolExecutor) -> None:
+        if inner.cancelled():
+            outer.cancel()
+            return
+        exc = inner.exception()
+        if isinstance(exc, BrokenProcessPool):
+            self._failed(outer, fn, args, kwargs, attempt, pool, exc)
+        elif exc is not None:
+            outer.set_exception(exc)
+        else:
+            outer.set_result(inner.result())
+
+    def _failed(self, outer: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+                attempt: int, pool: ProcessPoolExecutor, exc: BrokenProcessPool) -> None:
+        self._replace(pool)
+        if attempt < self._attempts:
+            self._submit(outer, fn, args, kwargs, attempt + 1)
+        elif self._crash_result is not None:
+            outer.set_result(self._crash_result())
+        else:
+            outer.set_exception(exc)
+
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """Swap in a new pool, once per broken pool (every task in flight reports the same break)."""
+        with self._lock:
+            if self._closed or self._pool is not broken:
+                return
+            self._pool = self._new_pool()
+            self.replaced += 1
+        logger.warning("an extraction worker died; started a new worker pool and resubmitted the pages in flight")
+        broken.shutdown(wait=False, cancel_futures=False)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._lock:
+            self._closed = True
+            pool = self._pool
+        pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def worker_crashed() -> Any:
+    """The extraction result of a page whose worker died on every attempt: an error counted for its source."""
+    from crawler.worker import WorkerResult
+
+    return WorkerResult(error="crash", message="the extraction worker process died")
