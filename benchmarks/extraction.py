@@ -174,6 +174,35 @@ def score(cases: Sequence[Case], texts: Sequence[str]) -> dict[str, tuple[float,
     return out
 
 
+def page_f1(case: Case, text: str) -> float:
+    """One page's F1 against a body ground truth (zyte and fundus-de pages), scored like the corpus."""
+    return zyte_score([(str(case.truth), text)])[2]
+
+
+def page_key(case: Case, root: Path) -> str:
+    """A page's name in the floor file: its path under the corpus folder."""
+    return case.path.relative_to(root).as_posix()
+
+
+def floors_from(cases: Sequence[Case], texts: Sequence[str], root: Path, page_corpus: str = "fundus-de") -> dict[str, object]:
+    """Floors for the numbers reached: per-corpus F1 and per-page F1 of one corpus, rounded down."""
+    corpus = {name: int(f1 * 1000) / 1000 for name, (_, _, f1) in score(cases, texts).items()}
+    pages = {page_key(c, root): int(page_f1(c, t) * 1000) / 1000
+             for c, t in zip(cases, texts) if c.corpus == page_corpus}
+    return {"corpus_f1": corpus, "page_corpus": page_corpus, "page_f1": pages}
+
+
+def raise_floors(old: dict[str, object], new: dict[str, object]) -> dict[str, object]:
+    """A floor may rise, never fall: the larger of the old and the new value, key by key."""
+    out = dict(new)
+    for key in ("corpus_f1", "page_f1"):
+        merged = dict(new.get(key, {}))  # type: ignore[call-overload]
+        for name, value in dict(old.get(key, {})).items():  # type: ignore[call-overload]
+            merged[name] = max(value, merged.get(name, value))
+        out[key] = merged
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the side-by-side table; optionally write the numbers as JSON."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -182,6 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only every N-th page (quick look)")
     ap.add_argument("--only", choices=CORPORA, action="append", help="restrict to a corpus (repeatable)")
     ap.add_argument("--json", type=Path, help="write the numbers to this file")
+    ap.add_argument("--write-floor", type=Path, help="raise the floors in this file (extraction_floor.json) "
+                    "to what storywatch reached; never lowers one")
     args = ap.parse_args(argv)
     cases = load_cases(args.corpus)
     if args.only:
@@ -192,6 +223,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for engine in ENGINES:
         texts, seconds = run_engine(engine, cases, args.jobs)
         results[engine] = {"scores": score(cases, texts), "pages_per_s": len(cases) / seconds if seconds else 0.0}
+        if engine == "storywatch" and args.write_floor:
+            if args.only or args.limit:
+                ap.error("--write-floor needs the whole corpus (no --only, no --limit)")
+            old = json.loads(args.write_floor.read_text()) if args.write_floor.exists() else {}
+            floors = raise_floors(old, floors_from(cases, texts, args.corpus))
+            args.write_floor.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
     print(f"{len(cases)} pages; pages/s per core = pages / summed extraction time")
     print(f"{'corpus':<12} {'engine':<11} {'P':>6} {'R':>6} {'F1':>6}")
     for corpus in CORPORA:
