@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import random
 import socket
 import struct
 import subprocess
@@ -342,25 +343,55 @@ _PEOPLE = ("Bürgermeisterin Ilse Raabe", "Werkleiter Jörg Stübner", "Gemeinde
            "Ingenieurin Dörte Fähnrich", "Kämmerer Bruno Weißkopf", "Sprecherin Anke Lüders")
 
 
+_WORDS = ("Abend", "Ablauf", "Absprache", "Anlage", "Antrag", "Anwohner", "Arbeit", "Aufsicht", "Ausschuss",
+          "Bagger", "Bahnhof", "Bauhof", "Becken", "Behörde", "Bericht", "Betrieb", "Boden", "Brücke",
+          "Brunnen", "Bürger", "Dach", "Damm", "Druck", "Einsatz", "Entwurf", "Ergebnis", "Fahrplan", "Feld",
+          "Feuerwehr", "Fluss", "Förderung", "Frist", "Garten", "Gebühr", "Gelände", "Gericht", "Gutachten",
+          "Hang", "Hof", "Kanal", "Kapelle", "Keller", "Kosten", "Kreis", "Landrat", "Leitung", "Markt",
+          "Messung", "Mühle", "Nachbar", "Netz", "Ortschaft", "Pegel", "Plan", "Platz", "Probe", "Prüfer",
+          "Rathaus", "Regen", "Rohr", "Sanierung", "Schacht", "Schule", "Sitzung", "Spende", "Stadtrat",
+          "Steg", "Strom", "Tal", "Technik", "Teich", "Turm", "Ufer", "Umbau", "Verein", "Verwaltung",
+          "Vorrat", "Wald", "Wartung", "Weg", "Wiese", "Zähler", "Zaun")
+_VERBS = ("prüfte", "verlegte", "meldete", "plante", "öffnete", "sperrte", "erneuerte", "zählte", "maß", "besprach",
+          "verschob", "lobte", "bezahlte", "reinigte", "begutachtete", "beschloss")
+_ADJECTIVES = ("alte", "neue", "marode", "sanierte", "kleine", "große", "städtische", "nördliche", "südliche",
+               "frische", "trübe", "teure", "günstige", "gesperrte", "vorläufige", "dritte")
+
+
+def _filler(rng: random.Random, sentences: int) -> str:
+    """Sentences made of random words: they make every generated article's text its own (no near-duplicates)."""
+    out = []
+    for _ in range(sentences):
+        words = []
+        for _ in range(rng.randint(3, 4)):
+            words += [f"die {rng.choice(_ADJECTIVES)} {rng.choice(_WORDS)}", rng.choice(_VERBS),
+                      f"den {rng.choice(_WORDS)}"]
+        sentence = " ".join(words)
+        out.append(sentence[0].upper() + sentence[1:] + ".")
+    return " ".join(out)
+
+
 def article_text(n: int) -> tuple[str, list[str]]:
     """Title and paragraphs of the n-th generated article: about the Wasserwerk, umlauts included, distinct."""
     place = _PLACES[n % len(_PLACES)]
     thing = _THINGS[(n // len(_PLACES)) % len(_THINGS)]
     person = _PEOPLE[n % len(_PEOPLE)]
+    rng = random.Random(n)
     title = f"Wasserwerk {place}: Arbeiten an der {thing} Nummer {n}"
     paragraphs = [
         (f"Das Wasserwerk in {place} hat am Montag mit den Arbeiten an der {thing} begonnen. Nach Angaben der "
-        f"Gemeinde sollen sie {n % 9 + 2} Wochen dauern; die Größe der Baustelle überrascht viele Anwohner."),
+         f"Gemeinde sollen sie {n % 9 + 2} Wochen dauern; die Größe der Baustelle überrascht viele Anwohner."),
         (f"{person} sagte bei einer Bürgerversammlung im Saal an der Hauptstraße, die Versorgung sei zu keinem "
-        f"Zeitpunkt gefährdet. Für Haushalte in {place} gelte die Äußerung ausdrücklich auch nachts."),
+         f"Zeitpunkt gefährdet. Für Haushalte in {place} gelte die Äußerung ausdrücklich auch nachts."),
         (f"Die Kosten für die {thing} in {place} liegen nach der jüngsten Schätzung bei {n * 1370 + 41000} "
-         f"Euro. Ein Teil davon übernimmt der Landkreis, den übrigen Betrag trägt der Eigenbetrieb aus seinen Rücklagen des Jahres {2000 + n % 25}."),
+         f"Euro. Ein Teil davon übernimmt der Landkreis, den übrigen Betrag trägt der Eigenbetrieb aus seinen "
+         f"Rücklagen des Jahres {2000 + n % 25}."),
         (f"Anwohner der {place}er Straße müssen mit Umleitungen rechnen. Fußgänger können die Baustelle über einen "
-        f"Steg an der Nordseite passieren, teilte das Wasserwerk mit; Radfahrer sollen absteigen."),
+         f"Steg an der Nordseite passieren, teilte das Wasserwerk mit; Radfahrer sollen absteigen."),
         (f"Im Herbst will der Gemeinderat über eine zweite Bauphase an der {thing} beraten. Bis dahin sollen "
-        f"Messungen zeigen, ob der Druck im Netz von {place} stabil bleibt und die Trübung nicht zunimmt."),
+         f"Messungen zeigen, ob der Druck im Netz von {place} stabil bleibt und die Trübung nicht zunimmt."),
     ]
-    return title, paragraphs
+    return title, [f"{p} {_filler(rng, 3)}" for p in paragraphs]
 
 
 def article_html(n: int, *, charset: str | None = "utf-8", extra: str = "") -> str:
