@@ -34,7 +34,7 @@ SEED_WEIGHT = 1.0
 # better (0.87) and the seeds always make at least 80% of the story's vector.
 ACCEPTED_WEIGHT = 0.1  # one accepted article against one seed
 ACCEPTED_SHARE = 0.25  # all accepted articles together weigh at most this share of the seeds
-MAX_CLOSEST = 500  # the 'closest article' in a reason is looked for among the newest this many documents
+MAX_CLOSEST = 500  # the 'closest article' in a reason: among the seeds and this many newest accepted articles
 _REASON_TERMS = 8
 
 # A capitalised word after a lower-case letter, a digit or a comma and one space: not the first word of a sentence.
@@ -198,7 +198,7 @@ class StoryProfile:
         closest_id: int | None = None
         closest_sim = 0.0
         closest_seed = False
-        for doc, dvec in (self._seeds + self._accepted)[-MAX_CLOSEST:]:
+        for doc, dvec in self._seeds + self._accepted[-MAX_CLOSEST:]:
             sim = cosine(vec, dvec)
             if sim > closest_sim:
                 closest_id, closest_sim, closest_seed = doc.article_id, sim, doc.is_seed
