@@ -165,7 +165,7 @@ def _text(rng: random.Random, vocab: list[str], n: int) -> str:
 
 def _fill(db, start: int, stop: int, rng: random.Random) -> None:
     """Index unrelated stored articles: their band buckets are what unrelated texts give, uniform 63-bit values."""
-    batch = []
+    batch: list[tuple[int, int, int]] = []
     for article_id in range(start, stop):
         batch.extend((band, rng.getrandbits(63), article_id) for band in range(dedup.BANDS))
         if len(batch) >= 200_000:
