@@ -110,7 +110,9 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     process = CrawlerProcess(scrapy_settings(config.crawl))
     quiet_libraries()
     crawler = process.create_crawler(StoryWatchSpider)
-    crawler.signals.connect(lambda spider, reason: close_reason.append(reason), signal=signals.spider_closed)
+    # weak=False: the dispatcher holds receivers weakly, and nothing else holds this lambda.
+    crawler.signals.connect(lambda spider, reason: close_reason.append(reason), signal=signals.spider_closed,
+                            weak=False)
     try:
         process.crawl(crawler, plan=plan)
         process.start()

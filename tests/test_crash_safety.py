@@ -376,3 +376,69 @@ def test_the_extraction_pool_refuses_work_after_shutdown() -> None:
     pool.shutdown()
     with pytest.raises(RuntimeError):
         pool.submit(int, "1")
+
+
+# ------------------------------------------------------------------------------------------ SIGTERM, as the scheduler stops a crawl
+@dataclass
+class Terminated:
+    returncode: int
+    stdout: str
+    stderr: str
+    stored_at_signal: int
+    db: Path
+    next_run: subprocess.CompletedProcess[str]
+    expected_titles: set[str]
+
+
+@pytest.fixture(scope="module")
+def terminated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminated]:
+    """SIGTERM to the crawl's process group (what the scheduler sends at its timeout) after 3 stored articles."""
+    tmp = tmp_path_factory.mktemp("sigterm")
+    db = tmp / "storywatch.db"
+    with FaultWeb(["outlet"], first=97) as web:
+        titles, entries = set(), []
+        for n in range(40):
+            path = f"/lokales/wasserwerk-bericht-{32000 + n}.html"
+            web.add("outlet", path, slow(0.3, page(article_html(600 + n))))
+            entries.append((path, article_text(600 + n)[0]))
+            titles.add(article_text(600 + n)[0])
+        web.add("outlet", "/feed.xml", page(rss(web.base("outlet"), entries), content_type="application/rss+xml"))
+        base = web.base("outlet")
+        config = tmp / "storywatch.toml"
+        config.write_text(
+            f'[database]\npath = "{db.as_posix()}"\n\n[crawl]\ndownload_delay = 0\ntimeout = 10\nretries = 1\n'
+            f'concurrent_requests_per_domain = 2\nfollow_related_links = false\n\n[[sources]]\nname = "outlet"\n'
+            f'url = "{base}/"\nfeeds = ["{base}/feed.xml"]\n\n'
+            "[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n", encoding="utf-8")
+        proc = subprocess.Popen(storywatch_command("run", "--config", config), cwd=tmp, env=cli_env(),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        try:
+            _wait_for(lambda: _count(db) >= 3, proc)
+            stored = _count(db)
+            os.killpg(proc.pid, signal.SIGTERM)
+            out, err = proc.communicate(timeout=120)
+        finally:
+            if proc.poll() is None:
+                _kill_group(proc)
+        next_run = run_storywatch("run", "--config", config, cwd=tmp, timeout=300)
+    yield Terminated(proc.returncode, out, err, stored, db, next_run, titles)
+
+
+@pytest.mark.slow
+def test_sigterm_ends_the_crawl_with_its_run_marked_interrupted(terminated: Terminated) -> None:
+    assert "Traceback" not in terminated.stderr, terminated.stderr[-3000:]
+    conn = sqlite3.connect(f"file:{terminated.db}?mode=ro", uri=True)
+    first = conn.execute("SELECT status, finished_at FROM runs ORDER BY id LIMIT 1").fetchone()
+    conn.close()
+    assert first[0] == "interrupted" and first[1]
+    assert "interrupted" in terminated.stdout + terminated.stderr
+
+
+@pytest.mark.slow
+def test_sigterm_leaves_a_whole_database_and_the_next_run_completes_the_work(terminated: Terminated) -> None:
+    assert terminated.next_run.returncode == 0, terminated.next_run.stderr[-3000:]
+    assert problems_of(terminated.db) == []
+    conn = sqlite3.connect(f"file:{terminated.db}?mode=ro", uri=True)
+    titles = [r[0] for r in conn.execute("SELECT title FROM articles")]
+    conn.close()
+    assert sorted(titles) == sorted(terminated.expected_titles)
