@@ -7,6 +7,7 @@ the run must end, count each fault under its source in `runs.stats`, and store e
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import sqlite3
@@ -50,7 +51,8 @@ RETRY_AFTER_SECONDS = 1
 TIMEOUT = 2
 HOSTS = ["healthy", "slow", "reset", "truncated", "retry500", "retry429", "retry503", "blocked202", "blocked403",
          "empty", "charsets", "gzipbomb", "oversize", "redirloop", "rediroffsite", "binary", "badfeed", "entities",
-         "selfindex", "biglisting", "bigfeed", "unsized", "drip", "slowrobots"]
+         "selfindex", "biglisting", "bigfeed", "unsized", "drip", "slowrobots", "sitemapgz"]
+REFUSED = "refused"  # a source on a loopback address where nothing listens
 OUTSIDER = "outsider"  # served, but named by no source
 SECRET = "GEHEIMNIS-7f3a9c"  # in a local file that an XML external entity points at
 CHALLENGE = ("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><h1>Checking your browser "
@@ -250,6 +252,14 @@ def build(web: FaultWeb, secret_file: Path) -> tuple[dict[str, dict[str, list[st
     web.add("slowrobots", "/robots.txt", slow(TIMEOUT * 3, page("User-agent: *\nDisallow:\n",
                                                                  content_type="text/plain")))
     feed("slowrobots", [good("slowrobots")])
+    # A gzip-compressed sitemap file (sitemap.xml.gz, not Content-Encoding), as many outlets publish them.
+    gz_path, _ = good("sitemapgz")
+    web.add("sitemapgz", "/sitemap.xml.gz", page(gzip.compress(urlset(web.base("sitemapgz"), [gz_path])),
+                                                 content_type="application/x-gzip"))
+    sources["sitemapgz"]["sitemaps"].append(web.url("sitemapgz", "/sitemap.xml.gz"))
+    # Nothing listens there: the whole source is down.
+    down = f"http://127.0.0.19:{web.port}"
+    sources[REFUSED] = {"feeds": [f"{down}/feed.xml"], "sitemaps": [], "sections": [], "url": [f"{down}/"]}
     return sources, crawl
 
 
@@ -261,8 +271,9 @@ def write_config(path: Path, db: Path, web: FaultWeb, sources: dict[str, dict[st
         f"max_page_bytes = {MAX_PAGE_BYTES}", f"max_links_per_page = {MAX_LINKS}", "follow_related_links = false", "",
     ]
     for host, urls in sources.items():
-        lines += ["[[sources]]", f'name = "{host}"', f'url = "{web.base(host)}/"']
-        lines += [f"{kind} = {json.dumps(values)}" for kind, values in urls.items() if values]
+        url = urls["url"][0] if "url" in urls else f"{web.base(host)}/"
+        lines += ["[[sources]]", f'name = "{host}"', f'url = "{url}"']
+        lines += [f"{kind} = {json.dumps(values)}" for kind, values in urls.items() if values and kind != "url"]
         lines.append("")
     lines += ["[[stories]]", 'id = "wasserwerk"', 'title = "Bauarbeiten an den Wasserwerken"',
               "query = 'Wasserwerk*'"]
@@ -305,9 +316,17 @@ def test_fault_crawl_ends_with_exit_0_and_a_partial_run(crawl: FaultCrawl) -> No
 def test_no_article_is_lost_every_good_article_of_every_source_is_stored(crawl: FaultCrawl) -> None:
     titles = crawl.titles()
     missing = {host: [article_text(n)[0] for n in ns if article_text(n)[0] not in titles]
-               for host, ns in crawl.expected.items()}
+               for host, ns in crawl.expected.items() if host != "sitemapgz"}  # see the xfail below
     assert {h: m for h, m in missing.items() if m} == {}
-    assert len(crawl.articles()) == sum(len(ns) for ns in crawl.expected.values())
+    assert len(crawl.articles()) == sum(len(ns) for h, ns in crawl.expected.items() if h != "sitemapgz")
+
+
+@whole_crawl
+@pytest.mark.xfail(strict=True, reason="parse_sitemap reads a .xml.gz sitemap file as XML (bad_xml); the spider "
+                   "should gunzip it (capped at max_page_bytes) first")
+def test_a_gzip_compressed_sitemap_file_is_read(crawl: FaultCrawl) -> None:
+    assert crawl.errors("sitemapgz") == {}
+    assert article_text(crawl.expected["sitemapgz"][0])[0] in crawl.titles()
 
 
 @whole_crawl
@@ -319,10 +338,11 @@ def test_every_stored_article_is_in_the_story_once(crawl: FaultCrawl) -> None:
 
 
 @whole_crawl
-def test_every_source_answered_so_none_is_reported_failed(crawl: FaultCrawl) -> None:
+def test_only_the_source_that_is_down_is_reported_failed(crawl: FaultCrawl) -> None:
     stats = crawl.stats
-    assert stats["sources_failed"] == []
-    assert set(stats["sources_answered"]) == set(HOSTS)
+    unread_gz = {"sitemapgz"}  # see test_a_gzip_compressed_sitemap_file_is_read
+    assert set(stats["sources_failed"]) - unread_gz == {REFUSED}
+    assert set(stats["sources_answered"]) == set(HOSTS) - unread_gz
 
 
 @whole_crawl
@@ -365,6 +385,7 @@ def test_the_summary_line_names_the_faulty_sources(crawl: FaultCrawl) -> None:
     ("unsized", "too_large", 1),
     ("drip", "timeout", 1),
     ("bigfeed", "http_404", MAX_LINKS - 1),
+    (REFUSED, "connection_refused", 1),
 ], ids=lambda v: str(v))
 def test_fault_is_counted_under_its_source_with_its_reason(crawl: FaultCrawl, host: str, reason: str,
                                                            count: int) -> None:
