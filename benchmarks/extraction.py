@@ -52,10 +52,10 @@ def zyte_score(pairs: Iterable[tuple[str, str]]) -> tuple[float, float, float]:
     """Per-page shingle precision and recall, averaged (the zyte benchmark's way)."""
     precs, recs = [], []
     for true, pred in pairs:
-        t, p = shingles(true), shingles(pred)
-        tp: float = sum(min(t[k], p[k]) for k in t.keys() & p.keys())
-        fp: float = sum(p.values()) - tp
-        fn: float = sum(t.values()) - tp
+        t_sh, p_sh = shingles(true), shingles(pred)
+        tp: float = sum(min(t_sh[k], p_sh[k]) for k in t_sh.keys() & p_sh.keys())
+        fp: float = sum(p_sh.values()) - tp
+        fn: float = sum(t_sh.values()) - tp
         s = tp + fp + fn
         if s:
             tp, fp, fn = tp / s, fp / s, fn / s

@@ -181,9 +181,10 @@ def article_lines(tree: HtmlElement, url: str | None, title: str | None, drop_he
 def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
     doc = trafilatura.bare_extraction(tree, url=url, prune_xpath=list(PRUNE_XPATH) or None,
                                       **TRAFILATURA_OPTIONS)  # type: ignore[arg-type]
-    if doc is None or not getattr(doc, "text", None):
+    text = getattr(doc, "text", None)
+    if not isinstance(text, str) or not text:
         return []
-    return [line.strip() for line in doc.text.split("\n") if line.strip()]
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _link_list_items(tree: HtmlElement) -> frozenset[str]:

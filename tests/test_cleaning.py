@@ -189,3 +189,10 @@ def test_pages_without_an_article_raise_with_a_reason(page: str, reason: str) ->
     with pytest.raises(ExtractionError) as info:
         extract_page(page, None)
     assert info.value.reason == reason
+
+
+def test_extraction_error_keeps_its_reason_across_processes() -> None:
+    import pickle
+
+    err = pickle.loads(pickle.dumps(ExtractionError("blocked", "a consent wall")))
+    assert (err.reason, str(err)) == ("blocked", "a consent wall")
