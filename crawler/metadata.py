@@ -6,10 +6,12 @@ the crawl time is never a publication date.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
@@ -41,6 +43,8 @@ _CREDIT = re.compile(
     r"(" + _AGENCY_ALT + r")\b(?![.-]\w)", re.IGNORECASE)
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ")
 _AUTHOR_PREFIX = re.compile(r"^\s*(?:von|by|autor(?:in)?:?|author:?|text:?)\s+", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||\s+und\s+|\s+and\s+|\s+&\s+|\s+[-–]\s+)\s*", re.IGNORECASE)
+_INITIALS = re.compile(r"\s*\([^)]{1,12}\)")  # 'Elena Oberholzer (obe)'
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
                        r"\s*(Z|[+-]\d{2}:?\d{2})?)?")
@@ -92,6 +96,15 @@ def strip_site_suffix(title: str | None, source: str | None, url: str | None) ->
     """'Headline | Site' -> 'Headline'; a ' - ' part goes only when it names the site."""
     if not title:
         return None
+    for _ in range(3):  # 'Headline | Site | 28.04.2023' loses both tails
+        shorter = _strip_once(title, source, url)
+        if shorter == title:
+            break
+        title = shorter
+    return title
+
+
+def _strip_once(title: str, source: str | None, url: str | None) -> str:
     host = (urlsplit(url).hostname or "") if url else ""
     stem = host.removeprefix("www.").split(".")[0].lower() if host else ""
     names = {n for n in ((source or "").lower(), stem) if n}
@@ -243,7 +256,9 @@ def _xpath_text(tree: HtmlElement, path: str) -> str | None:
 def _clean(text: str | None) -> str | None:
     if not text:
         return None
-    text = " ".join(text.split())
+    if "&" in text:  # JSON-LD and meta values often carry HTML entities ('zerst&ouml;ren')
+        text = html.unescape(text)
+    text = " ".join(text.replace("\u00ad", "").split())
     return text or None
 
 
@@ -275,18 +290,19 @@ def _authors(value: object, meta: dict[str, str], tree: HtmlElement,
     cleaned: list[str] = []
     site = (source or "").lower()
     for name in names:
-        name = " ".join(_AUTHOR_PREFIX.sub("", " ".join(name.split())).split())
-        name = re.split(r"\s+[|,]\s+|\s+[-–]\s+", name)[0].strip(" ,;")
-        low = name.lower()
-        if not name or len(name) > 80 or (site and (low == site or low in site or site in low)):
-            continue
-        if low in AGENCIES:
-            agencies.append(AGENCIES[low])
-            continue
-        if "/" in name or "http" in low:
-            continue
-        if name not in cleaned:
-            cleaned.append(name)
+        name = _AUTHOR_PREFIX.sub("", _clean(name) or "")
+        for part in _AUTHOR_SPLIT.split(name):
+            part = _AUTHOR_PREFIX.sub("", _INITIALS.sub("", part)).strip(" ,;.")
+            low = part.lower()
+            if not part or len(part) > 60 or "@" in part or "/" in part or "http" in low:
+                continue  # an e-mail address, a profile link or a sentence is no name
+            if low in AGENCIES:
+                agencies.append(AGENCIES[low])
+                continue
+            if site and (low == site or low in site or site in low):
+                continue
+            if part not in cleaned:
+                cleaned.append(part)
     return cleaned, tuple(dict.fromkeys(agencies))
 
 
@@ -314,8 +330,22 @@ def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlEleme
             try:
                 return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))).date().isoformat()
             except ValueError:
-                return None
-    return None
+                pass
+    return _htmldate(tree)
+
+
+def _htmldate(tree: HtmlElement) -> str | None:
+    """htmldate's reading of the visible page (bylines, date stamps): the last resort, on a copy of the tree."""
+    from htmldate import find_date
+
+    try:
+        # original_date: the publication, not the last update; no extensive search, which guesses from any
+        # date on the page and would turn a sidebar's date into this article's.
+        found = find_date(deepcopy(tree), original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError) as exc:
+        logger.debug("htmldate failed: %s", exc)
+        return None
+    return normalize_date(found) if found else None
 
 
 def _date_of(value: object) -> str | None:
