@@ -397,8 +397,11 @@ def run(args: argparse.Namespace) -> int:
 
     setup_logging(args)
     if not getattr(args, "quiet", False) and getattr(args, "verbose", 0) == 0:
-        # A daemon's start and finish lines are its heartbeat: show them without -v.
+        # A daemon's start and finish lines are its heartbeat: show them without -v, and only them (other
+        # loggers keep the root's level, so their info records are never made).
         logger.setLevel(logging.INFO)
+        for handler in logging.getLogger().handlers:
+            handler.setLevel(min(handler.level or logging.INFO, logging.INFO))
     try:
         config = load_config(find_config(args.config))
     except ConfigError as exc:

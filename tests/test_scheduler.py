@@ -310,13 +310,19 @@ def start_scheduler(fake: Fake, grace: float) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE, text=True)
 
 
-def read_until(proc: subprocess.Popen[str], marker: str) -> list[str]:
+def read_until(proc: subprocess.Popen[str], marker: str, limit: float = 120) -> list[str]:
+    """Read stderr lines up to one holding `marker`; a process that stays silent is killed after `limit` s."""
     assert proc.stderr is not None
     seen = []
-    for line in proc.stderr:
-        seen.append(line)
-        if marker in line:
-            return seen
+    watchdog = threading.Timer(limit, proc.kill)
+    watchdog.start()
+    try:
+        for line in proc.stderr:
+            seen.append(line)
+            if marker in line:
+                return seen
+    finally:
+        watchdog.cancel()
     raise AssertionError(f"'{marker}' never came; stderr: {''.join(seen)}")
 
 
@@ -371,3 +377,71 @@ def test_a_second_signal_ends_the_crawl_without_waiting_for_the_grace(fake: Fake
     assert proc.returncode == 0, err
     assert [r[0] for r in fake.lines()] == ["start", "term"]
 
+
+
+# -- `storywatch schedule` itself, with the real crawl command -------------------------------------------------
+SCHEDULE_CONFIG = """
+[database]
+path = "storywatch.db"
+
+[crawl]
+obey_robots_txt = false
+timeout = 5
+retries = 0
+
+[[sources]]
+name = "Closed Port News"
+url = "http://127.0.0.1:{port}/"
+feeds = ["http://127.0.0.1:{port}/feed.xml"]
+
+[[stories]]
+id = "scheduled"
+title = "A scheduled story"
+query = 'anything'
+schedule = "0 0 1 1 *"
+
+[[stories]]
+id = "unscheduled"
+title = "A story for cron"
+query = 'anything'
+"""
+
+
+@pytest.mark.slow
+def test_schedule_command_catches_up_with_a_real_crawl_then_stops_on_sigterm(
+        tmp_path: Path, cli_env: dict[str, str], unused_port: Callable[[], int]) -> None:
+    pytest.importorskip("config.loader")
+    config = tmp_path / "storywatch.toml"
+    config.write_text(SCHEDULE_CONFIG.format(port=unused_port()))
+    proc = subprocess.Popen([sys.executable, "-m", "crawler", "schedule", "--config", str(config)],
+                            cwd=tmp_path, env=cli_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        # The database has no runs: the scheduled story is due at once; its only source refuses connections.
+        seen = read_until(proc, "crawl of story scheduled")  # the start line
+        seen += read_until(proc, "crawl of story scheduled")  # the finish line
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    log = "".join(seen) + err
+    assert proc.returncode == 0, log
+    assert "catching up now" in log
+    assert "failed (exit 1)" in log  # `run` exits 1 when every source failed
+    assert "unscheduled" not in [line.split()[3] for line in log.splitlines() if "crawl of story" in line]
+    db = open_database(tmp_path / "storywatch.db")
+    runs = list(db.query("SELECT story, status FROM runs"))
+    db.close()
+    assert runs == [{"story": "scheduled", "status": "failed"}]
+
+
+def test_schedule_command_without_any_schedule_exits_2_with_one_line(
+        tmp_path: Path, cli_env: dict[str, str]) -> None:
+    pytest.importorskip("config.loader")
+    config = tmp_path / "storywatch.toml"
+    config.write_text(SCHEDULE_CONFIG.format(port=9).replace('schedule = "0 0 1 1 *"\n', ""))
+    got = subprocess.run([sys.executable, "-m", "crawler", "schedule", "--config", str(config)], cwd=tmp_path,
+                         env=cli_env, capture_output=True, text=True, timeout=120, check=False)
+    assert got.returncode == 2
+    assert got.stderr.count("\n") == 1 and "no story has a schedule" in got.stderr
