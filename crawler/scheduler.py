@@ -56,7 +56,7 @@ _POLL_SECONDS = 0.2
 CommandFactory = Callable[[str], Sequence[str]]
 
 
-class CronTrigger(BaseTrigger):
+class CronExpressionTrigger(BaseTrigger):
     """An APScheduler trigger that fires on a `config.cron` expression, as cron would, in one time zone."""
 
     def __init__(self, expression: CronExpression, timezone: tzinfo) -> None:
@@ -73,7 +73,7 @@ class CronTrigger(BaseTrigger):
         return f"cron[{self.expression}]"
 
     def __repr__(self) -> str:
-        return f"<CronTrigger ({self.expression}, timezone='{self.timezone}')>"
+        return f"<CronExpressionTrigger ({self.expression}, timezone='{self.timezone}')>"
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ class StoryScheduler:
     def _add_jobs(self) -> None:
         now = datetime.now(self.timezone)
         for story in self.stories:
-            trigger = self._triggers.get(story.id) or CronTrigger(story.expression, self.timezone)
+            trigger = self._triggers.get(story.id) or CronExpressionTrigger(story.expression, self.timezone)
             extra: dict[str, Any] = {"next_run_time": now} if story.id in self.catch_up else {}
             job = self._scheduler.add_job(
                 self._crawl, trigger, args=[story.id], id=story.id, name=f"crawl {story.id}",

@@ -154,12 +154,16 @@ def collect_status(db_path: Path, stories: Sequence[StoryLike], now: datetime) -
     try:
         for story in stories:
             when = next_run(story.schedule, now)
+            last = _last_run(conn, story.id) if conn else None
+            if last and last["status"] == "running" and holder is None:
+                # Its crawl died without finishing (the lock would be held otherwise); the next run marks it so.
+                last["status"] = "interrupted"
             entry: dict[str, Any] = {
                 "id": story.id,
                 "title": story.title,
                 "schedule": story.schedule,
                 "next_run": when.isoformat(timespec="seconds") if when else None,
-                "last_run": _last_run(conn, story.id) if conn else None,
+                "last_run": last,
                 "articles": _member_counts(conn, story.id) if conn else dict.fromkeys(MEMBER_STATUSES, 0),
             }
             report["stories"].append(entry)

@@ -20,12 +20,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from apscheduler.triggers.interval import IntervalTrigger
+from apscheduler.triggers.interval import IntervalTrigger  # type: ignore[import-untyped]
 
 from config.cron import parse_cron
 from crawler.scheduler import (
     CrawlRunner,
-    CronTrigger,
+    CronExpressionTrigger,
     ScheduledStory,
     StoryScheduler,
     catch_up_due,
@@ -109,7 +109,7 @@ def fake(tmp_path: Path) -> Iterator[Fake]:
 
 # -- the trigger -----------------------------------------------------------------------------------------------
 def test_cron_trigger_gives_the_first_fire_at_or_after_now_then_the_ones_after() -> None:
-    trigger = CronTrigger(parse_cron("*/30 * * * *"), UTC)
+    trigger = CronExpressionTrigger(parse_cron("*/30 * * * *"), UTC)
     now = datetime(2026, 11, 20, 8, 10, tzinfo=UTC)
     assert trigger.get_next_fire_time(None, now) == datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
     on_time = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
@@ -119,7 +119,7 @@ def test_cron_trigger_gives_the_first_fire_at_or_after_now_then_the_ones_after()
 
 def test_cron_trigger_reads_sunday_as_cron_does_in_its_time_zone() -> None:
     berlin = ZoneInfo("Europe/Berlin")
-    trigger = CronTrigger(parse_cron("0 7 * * 0"), berlin)
+    trigger = CronExpressionTrigger(parse_cron("0 7 * * 0"), berlin)
     friday = datetime(2026, 11, 20, 12, tzinfo=UTC)
     got = trigger.get_next_fire_time(None, friday)
     assert got == datetime(2026, 11, 22, 7, tzinfo=berlin)

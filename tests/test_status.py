@@ -130,6 +130,14 @@ def test_running_crawl_is_named_with_its_pid(db_path: Path) -> None:
     assert report["stories"][0]["last_run"]["seconds"] is None
 
 
+def test_a_running_row_without_a_lock_holder_is_reported_interrupted(db_path: Path) -> None:
+    db = open_database(db_path)
+    add_run(db, "assad", "2026-11-20T08:05:00Z", None, "running", {})
+    db.conn.commit()
+    db.close()
+    assert collect_status(db_path, STORIES, NOW)["stories"][0]["last_run"]["status"] == "interrupted"
+
+
 def test_unreadable_stats_do_not_break_the_report(db_path: Path) -> None:
     db = open_database(db_path)
     db.execute("INSERT INTO runs (started_at, finished_at, status, story, pid, stats) "
