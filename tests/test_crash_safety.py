@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from faultweb import (
@@ -116,7 +117,7 @@ def problems_of(db: Path) -> list[str]:
         conn.close()
 
 
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+def _kill_group(proc: subprocess.Popen[Any]) -> None:
     """SIGKILL the crawl and its extraction workers, as a power cut or the OOM killer would."""
     try:
         os.killpg(proc.pid, signal.SIGKILL)
@@ -125,7 +126,7 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     proc.wait(timeout=30)
 
 
-def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen[bytes], limit: float = 120) -> bool:
+def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen[Any], limit: float = 120) -> bool:
     """Poll until `condition()`; False when the crawl ended first. The limit only guards against a hang."""
     deadline = time.monotonic() + limit
     while not condition():
