@@ -33,6 +33,9 @@ def cli_env() -> dict[str, str]:
     """The environment of a storywatch subprocess: this checkout first on the path, no config from the shell."""
     env = dict(os.environ)
     env.pop("STORYWATCH_CONFIG", None)
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):  # tests choose their own proxy, if any
+        env.pop(name, None)
+        env.pop(name.upper(), None)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
     return env
 
@@ -57,6 +60,7 @@ class Hit:
     headers: dict[str, str]
     at: float  # time.monotonic() when it arrived
     count: int  # 1 for the first request of this (host, path), 2 for the next ...
+    via_proxy: bool = False  # asked of the web's proxy host in absolute form (http://HOST/PATH)
 
 
 Fault = Callable[["Handler", Hit], None]
@@ -213,9 +217,15 @@ class Handler(BaseHTTPRequestHandler):
         self._answer()
 
     def _answer(self) -> None:
-        web, host = self.server.web, self.server.host
-        hit = web._record(host, self.path, dict(self.headers.items()))
-        fault = web.route(host, self.path)
+        web, host, target, via_proxy = self.server.web, self.server.host, self.path, False
+        if target.startswith(("http://", "https://")):
+            # A proxy request: log it under the host it names (one of ours, or any other, never contacted).
+            parts = urlsplit(target)
+            host = web.host_at(parts.netloc) or parts.netloc
+            target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            via_proxy = True
+        hit = web._record(host, target, dict(self.headers.items()), via_proxy)
+        fault = web.route(host, target)
         try:
             fault(self, hit)
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError, OSError):
@@ -316,11 +326,18 @@ class FaultWeb:
     def route(self, host: str, target: str) -> Fault:
         return self.routes.get((host, target)) or self.routes.get((host, urlsplit(target).path)) or _not_found
 
-    def _record(self, host: str, path: str, headers: dict[str, str]) -> Hit:
+    def host_at(self, netloc: str) -> str | None:
+        """The host served at ADDRESS:PORT, or None."""
+        for host, address in self.addresses.items():
+            if netloc == f"{address}:{self.port}":
+                return host
+        return None
+
+    def _record(self, host: str, path: str, headers: dict[str, str], via_proxy: bool = False) -> Hit:
         with self._lock:
             key = (host, path)
             self._counts[key] = self._counts.get(key, 0) + 1
-            hit = Hit(host, path, headers, time.monotonic(), self._counts[key])
+            hit = Hit(host, path, headers, time.monotonic(), self._counts[key], via_proxy)
             self._hits.append(hit)
             return hit
 

@@ -2,7 +2,9 @@
 parameters, robots.txt is obeyed by default, the crawler says who it is, and its files are not world-writable.
 
 One crawl (under umask 000) of a web with one configured site whose pages link and redirect to loopback hosts that
-no source names; those hosts are served too, so their request logs prove that nothing was asked of them.
+no source names; those hosts are served too, so their request logs prove that nothing was asked of them. The crawl
+runs with `http_proxy` pointing at a proxy host of the same web: every request the crawler makes is logged there,
+under the host it names, so links and redirects to 169.254.169.254 can be in the pages without any traffic to it.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ class SecurityCrawl:
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecurityCrawl]:
     tmp = tmp_path_factory.mktemp("security")
-    with FaultWeb(["site", "other", "loopback"], first=60, fixed={"loopback": "127.0.0.1"}) as web:
+    with FaultWeb(["site", "other", "loopback", "proxy"], first=60, fixed={"loopback": "127.0.0.1"}) as web:
         other, lo = web.base("other"), web.base("loopback")
         localhost = f"http://localhost:{web.port}"
         userinfo = f"http://{web.addresses['site']}:{web.port}@127.0.0.1:{web.port}"
@@ -80,6 +82,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecurityCrawl]:
             "localhost": f"{localhost}/lokales/wasserwerk-localhost-12347.html",
             "other": f"{other}/lokales/wasserwerk-other-12348.html",
             "userinfo": f"{userinfo}/lokales/wasserwerk-userinfo-12349.html",
+            "metadata": META_DATA_URL,
         }
         for host in ("other", "loopback"):
             for path in ("/lokales/wasserwerk-lo-12346.html", "/lokales/wasserwerk-localhost-12347.html",
@@ -89,13 +92,14 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecurityCrawl]:
         web.add("site", "/robots.txt", page("User-agent: *\nDisallow: /privat/\n", content_type="text/plain"))
         web.add("site", "/privat/wasserwerk-geheim-12345.html", page(article_html(901)))
         web.add("site", "/lokales/wasserwerk-bericht-12340.html", page(_hostile_article(
-            1, related=[f"{lo}/lokales/wasserwerk-related-12360.html",
+            1, related=[META_DATA_URL, f"{lo}/lokales/wasserwerk-related-12360.html",
                         f"{other}/lokales/wasserwerk-related-12360.html",
                         f"{localhost}/lokales/wasserwerk-related-12360.html"])))
         web.add("site", "/lokales/wasserwerk-normal-12341.html", page(article_html(2)))
         web.add("site", "/lokales/umleitung-lo-12350.html", redirect(targets["loopback"]))
         web.add("site", "/lokales/umleitung-other-12351.html", redirect(targets["other"], status=301))
         web.add("site", "/lokales/umleitung-localhost-12352.html", redirect(targets["localhost"], status=307))
+        web.add("site", "/lokales/umleitung-metadata-12354.html", redirect(META_DATA_URL))
         web.add("site", "/lokales/auffrischen-12353.html", page(
             f'<html><head><meta http-equiv="refresh" content="0; url={targets["loopback"]}"></head>'
             "<body>Wasserwerk</body></html>"))
@@ -106,6 +110,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecurityCrawl]:
                  ("/lokales/umleitung-lo-12350.html", "Wasserwerk"),
                  ("/lokales/umleitung-other-12351.html", "Wasserwerk"),
                  ("/lokales/umleitung-localhost-12352.html", "Wasserwerk"),
+                 ("/lokales/umleitung-metadata-12354.html", "Wasserwerk"),
                  ("/lokales/auffrischen-12353.html", "Wasserwerk")]
         web.add("site", "/lokales/", page(section(links)))
         db = tmp / "data" / "storywatch.db"
@@ -121,9 +126,10 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecurityCrawl]:
             encoding="utf-8")
         # umask 000: whatever permissions the files get are the ones storywatch asks for.
         command = " ".join(f"'{part}'" for part in storywatch_command("run", "--config", config))
-        run = subprocess.run(["sh", "-c", f"umask 000; exec {command}"], cwd=REPO, env=cli_env(),
+        env = {**cli_env(), "http_proxy": web.base("proxy")}
+        run = subprocess.run(["sh", "-c", f"umask 000; exec {command}"], cwd=REPO, env=env,
                              capture_output=True, text=True, timeout=300, check=False)
-        yield SecurityCrawl(run, web, db, ("other", "loopback"))
+        yield SecurityCrawl(run, web, db, ("other", "loopback", "169.254.169.254"))
 
 
 @pytest.mark.slow
@@ -132,16 +138,30 @@ def test_the_crawl_ends_with_exit_0(crawl: SecurityCrawl) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("host", ["other", "loopback"])
+def test_every_request_went_through_the_logging_proxy(crawl: SecurityCrawl) -> None:
+    hits = crawl.web.hits()
+    assert hits and all(h.via_proxy for h in hits), [(h.host, h.path) for h in hits if not h.via_proxy]
+    assert crawl.web.hits("proxy") == []  # nothing asked the proxy for itself
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("host", ["other", "loopback", "169.254.169.254", "localhost"])
 def test_links_and_redirects_to_hosts_no_source_names_are_never_requested(crawl: SecurityCrawl,
                                                                           host: str) -> None:
-    assert crawl.web.hits(host) == [], [h.path for h in crawl.web.hits(host)]
+    asked = [(h.host, h.path) for h in crawl.web.hits() if h.host.split(":")[0] == host or h.host == host]
+    assert asked == []
+
+
+@pytest.mark.slow
+def test_only_the_configured_site_was_asked_for_anything(crawl: SecurityCrawl) -> None:
+    assert {h.host for h in crawl.web.hits()} == {"site"}
 
 
 @pytest.mark.slow
 def test_the_redirecting_pages_themselves_were_asked_once(crawl: SecurityCrawl) -> None:
     for path in ("/lokales/umleitung-lo-12350.html", "/lokales/umleitung-other-12351.html",
-                 "/lokales/umleitung-localhost-12352.html", "/lokales/auffrischen-12353.html"):
+                 "/lokales/umleitung-localhost-12352.html", "/lokales/umleitung-metadata-12354.html",
+                 "/lokales/auffrischen-12353.html"):
         assert len(crawl.web.hits("site", path)) == 1, path
 
 
@@ -149,10 +169,10 @@ def test_the_redirecting_pages_themselves_were_asked_once(crawl: SecurityCrawl) 
 def test_redirects_elsewhere_are_counted_as_faults_of_the_source(crawl: SecurityCrawl) -> None:
     with crawl.connect() as conn:
         stats = json.loads(conn.execute("SELECT stats FROM runs").fetchone()[0])
-    assert stats["errors_by_source"]["Site"]["redirect_offsite"] == 4  # three 3xx and one meta refresh
-    # The section page's own offsite links never become candidates; the story article's three related links do,
+    assert stats["errors_by_source"]["Site"]["redirect_offsite"] == 5  # four 3xx and one meta refresh
+    # The section page's own offsite links never become candidates; the story article's four related links do,
     # and are dropped as offsite.
-    assert stats["dropped"]["offsite"] == 3
+    assert stats["dropped"]["offsite"] == 4
 
 
 @pytest.mark.slow
