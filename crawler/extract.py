@@ -54,6 +54,8 @@ _LABEL_KEYS = ("lesen sie", "mehr zu", "auch interessant", "ebenfalls interessan
                "zum thema", "passend zum", "auch lesen", "schon gelesen", "related", "read ", "see also", "also read",
                "more on")
 _LABEL_TAGS = ("p", "li", "h2", "h3", "h4", "strong", "b", "span", "div")
+# Lists of two or more items outside the page chrome (trafilatura drops navigation, header and footer itself).
+_CONTENT_LISTS = etree.XPath("//*[self::ul or self::ol][li[2]][not(ancestor::nav or ancestor::header or ancestor::footer)]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _SINGLE_BYTE = frozenset({"latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii", "cp1250", "iso8859-2"})
 
@@ -190,10 +192,8 @@ def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
 def _link_list_items(tree: HtmlElement) -> frozenset[str]:
     """Folded texts of the items of lists that are nothing but links: teaser lists, not article text."""
     items_out: set[str] = set()
-    for node in tree.iter("ul", "ol"):
+    for node in _CONTENT_LISTS(tree):
         items = [li for li in node if isinstance(li.tag, str) and li.tag == "li"]
-        if len(items) < 2:
-            continue
         texts = []
         for li in items:
             text = " ".join(li.text_content().split())
