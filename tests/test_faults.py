@@ -623,3 +623,64 @@ def test_an_error_status_with_a_challenge_page_is_blocked_and_a_plain_one_is_not
     assert classify_failure(failure(503, CHALLENGE)) == ("blocked", True)
     assert classify_failure(failure(403, "<h1>Forbidden</h1>")) == ("http_403", True)
     assert classify_failure(failure(404, CHALLENGE)) == ("http_404", True)
+
+
+class _Stats:
+    def __init__(self) -> None:
+        self.retries: list[tuple[str, str]] = []
+
+    def retried(self, source: str, reason: str) -> None:
+        self.retries.append((source, reason))
+
+
+def _retry_middleware(retries: int = 1):
+    from types import SimpleNamespace
+
+    from scrapy.utils.test import get_crawler
+
+    from crawler.retry_after import RetryAfterMiddleware
+
+    crawler = get_crawler(settings_dict={"RETRY_TIMES": retries, "RETRY_HTTP_CODES": [429, 500, 503],
+                                         "STORYWATCH_RETRY_AFTER_MAX": 2.0})
+    stats = _Stats()
+    crawler.spider = SimpleNamespace(plan=SimpleNamespace(stats=stats), name="test", crawler=crawler)
+    return RetryAfterMiddleware.from_crawler(crawler), stats
+
+
+def test_the_retry_middleware_retries_a_429_and_counts_it_under_the_source() -> None:
+    import asyncio
+
+    from scrapy.http import Request, Response
+
+    mw, stats = _retry_middleware()
+    request = Request("http://a.example/x", meta={"source": "A"})
+    response = Response("http://a.example/x", status=429, headers={"Retry-After": "0"}, request=request)
+    retry = asyncio.run(mw.process_response(request, response))
+    assert isinstance(retry, Request) and retry.meta["retry_times"] == 1
+    assert stats.retries == [("A", "http_429")]
+    # Retries used up: the response goes on (to become an HttpError), and nothing more is counted.
+    final = Response("http://a.example/x", status=429, request=retry)
+    assert asyncio.run(mw.process_response(retry, final)) is final
+    assert stats.retries == [("A", "http_429")]
+
+
+def test_the_retry_middleware_counts_a_retried_timeout_under_the_source() -> None:
+    from scrapy.exceptions import DownloadTimeoutError
+    from scrapy.http import Request
+
+    mw, stats = _retry_middleware()
+    request = Request("http://a.example/x", meta={"source": "A"})
+    assert isinstance(mw.process_exception(request, DownloadTimeoutError("slow")), Request)
+    assert stats.retries == [("A", "timeout")]
+
+
+def test_the_retry_middleware_leaves_other_statuses_alone() -> None:
+    import asyncio
+
+    from scrapy.http import Request, Response
+
+    mw, stats = _retry_middleware()
+    request = Request("http://a.example/x", meta={"source": "A"})
+    response = Response("http://a.example/x", status=404, request=request)
+    assert asyncio.run(mw.process_response(request, response)) is response
+    assert stats.retries == []
