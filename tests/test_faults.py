@@ -643,7 +643,8 @@ def _retry_middleware(retries: int = 1):
     crawler = get_crawler(settings_dict={"RETRY_TIMES": retries, "RETRY_HTTP_CODES": [429, 500, 503],
                                          "STORYWATCH_RETRY_AFTER_MAX": 2.0})
     stats = _Stats()
-    crawler.spider = SimpleNamespace(plan=SimpleNamespace(stats=stats), name="test", crawler=crawler)
+    crawler.spider = SimpleNamespace(  # type: ignore[assignment]  # only what the middleware reads
+        plan=SimpleNamespace(stats=stats), name="test", crawler=crawler)
     return RetryAfterMiddleware.from_crawler(crawler), stats
 
 
