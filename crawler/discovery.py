@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -162,8 +163,26 @@ class SitemapResult:
     children: list[tuple[str, str | None]] = field(default_factory=list)  # (child sitemap URL, lastmod ISO)
 
 
-def parse_sitemap(body: bytes, sitemap_url: str, source: str) -> SitemapResult:
-    """A urlset (news fields read: publication date and title) or a sitemap index."""
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzip_capped(body: bytes, max_bytes: int) -> bytes:
+    """Inflate a gzip file (a `sitemap.xml.gz`), refusing more than `max_bytes` of output (a gzip bomb)."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise DiscoveryError("bad_gzip", f"not a readable gzip file: {exc}") from None
+    if len(out) > max_bytes:
+        raise DiscoveryError("too_large", f"inflates to more than {max_bytes} bytes")
+    return out
+
+
+def parse_sitemap(body: bytes, sitemap_url: str, source: str, *, max_bytes: int = 5_000_000) -> SitemapResult:
+    """A urlset (news fields read: publication date and title) or a sitemap index, plain or gzip-compressed."""
+    if body[:2] == GZIP_MAGIC:
+        # A .xml.gz file served as a file (no Content-Encoding): Scrapy hands over the compressed bytes.
+        body = gunzip_capped(body, max_bytes)
     root = parse_xml(body)
     kind = _local(root.tag)
     if kind == "sitemapindex":

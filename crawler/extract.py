@@ -163,6 +163,8 @@ def extract_page(html: str | bytes, url: str | None, options: ExtractOptions = E
 
 
 def _parse(text_html: str) -> HtmlElement:
+    if not text_html.strip():
+        raise ExtractionError("empty", "the page is empty")
     if "<" not in text_html[:2000] and "<" not in text_html:
         raise ExtractionError("not_html", "the input holds no HTML markup")
     tree = trafilatura.load_html(text_html)

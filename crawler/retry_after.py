@@ -93,10 +93,9 @@ class RetryAfterMiddleware(RetryMiddleware):
         return retry
 
     def _count(self, request: Request, reason: str) -> None:
-        """A retried fault, counted per source in the run's stats (when the run's stats can hold it)."""
+        """A retried fault, counted per source in the run's stats (`retries_by_source`)."""
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"storywatch/retry/{reason}")
-        plan = getattr(self.crawler.spider, "plan", None)
-        record = getattr(getattr(plan, "stats", None), "retried", None)
-        if callable(record):
-            record(request.meta.get("source", "?"), reason)
+        plan = getattr(self.crawler.spider, "plan", None)  # None for a spider that is not ours
+        if plan is not None:
+            plan.stats.retried(request.meta.get("source", "?"), reason)

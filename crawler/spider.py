@@ -200,7 +200,8 @@ class StoryWatchSpider(scrapy.Spider):
         if self._not_modified(response):
             return
         try:
-            result = parse_sitemap(response.body, response.url, source_name)
+            result = parse_sitemap(response.body, response.url, source_name,
+                                   max_bytes=self.plan.config.crawl.max_page_bytes)
         except DiscoveryError as exc:
             self._listing_failed(source_name, exc.reason, response.url, exc)
             return

@@ -15,6 +15,7 @@ class RunStats:
         self.counts: Counter[str] = Counter({k: 0 for k in COUNTS})
         self.dropped: Counter[str] = Counter()  # reason -> pages not stored or not in a story
         self.errors_by_source: dict[str, Counter[str]] = defaultdict(Counter)
+        self.retries_by_source: dict[str, Counter[str]] = defaultdict(Counter)  # faults that a retry got past
         self.answered: set[str] = set()  # sources that gave at least one usable response
         self.sources = list(sources)
         self.below_threshold: dict[str, dict[str, Any]] = {}
@@ -30,6 +31,10 @@ class RunStats:
         self.counts["errors"] += 1
         self.errors_by_source[source][reason] += 1
 
+    def retried(self, source: str, reason: str) -> None:
+        """A request retried after a fault; not an error unless its last attempt fails too."""
+        self.retries_by_source[source][reason] += 1
+
     def near_miss(self, story: str, score: float, url: str) -> None:
         entry = self.below_threshold.setdefault(story, {"count": 0, "best_score": 0.0, "best_url": None})
         entry["count"] += 1
@@ -44,6 +49,7 @@ class RunStats:
         out: dict[str, Any] = dict(self.counts)
         out["dropped"] = dict(self.dropped)
         out["errors_by_source"] = {s: dict(c) for s, c in self.errors_by_source.items()}
+        out["retries_by_source"] = {s: dict(c) for s, c in self.retries_by_source.items()}
         out["sources_answered"] = sorted(self.answered)
         out["sources_failed"] = sorted(set(self.sources) - self.answered)
         out["below_threshold"] = self.below_threshold

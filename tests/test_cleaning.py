@@ -184,6 +184,8 @@ def test_language_from_markup_then_detection() -> None:
     ("<html><body><p>Dieser Artikel ist nur für Abonnenten. Jetzt weiterlesen mit Plus.</p></body></html>", "blocked"),
     ("<html><body><nav><a href='/'>Start</a></nav></body></html>", "empty"),
     ("just some plain text without any markup at all", "not_html"),
+    ("", "empty"),
+    (" \r\n\t ", "empty"),
 ])
 def test_pages_without_an_article_raise_with_a_reason(page: str, reason: str) -> None:
     with pytest.raises(ExtractionError) as info:

@@ -1,5 +1,7 @@
 """Discovery parsers: feeds, sitemaps and section pages become candidate links; hostile XML is refused."""
 
+import gzip
+
 import pytest
 
 from crawler.discovery import DiscoveryError, looks_like_article, parse_feed, parse_section, parse_sitemap
@@ -75,6 +77,26 @@ def test_sitemap_index_lists_children_with_lastmod():
     result = parse_sitemap(INDEX, "https://d.de/sitemap.xml", "D")
     assert result.children == [("https://d.de/sitemap-news.xml", "2025-01-17"),
                                ("https://d.de/sitemap-2001.xml", None)]
+
+
+def test_gzip_compressed_sitemap_file_is_read_like_the_plain_one():
+    plain = parse_sitemap(NEWS_SITEMAP, "https://d.de/sitemap-news.xml", "D")
+    packed = parse_sitemap(gzip.compress(NEWS_SITEMAP), "https://d.de/sitemap-news.xml.gz", "D")
+    assert packed == plain
+
+
+def test_gzip_sitemap_that_inflates_past_the_limit_is_refused_as_too_large():
+    bomb = gzip.compress(NEWS_SITEMAP + b" " * 2_000_000)
+    assert len(bomb) < 10_000
+    with pytest.raises(DiscoveryError) as info:
+        parse_sitemap(bomb, "https://d.de/sitemap.xml.gz", "D", max_bytes=1_000_000)
+    assert info.value.reason == "too_large"
+
+
+def test_broken_gzip_sitemap_is_a_bad_gzip_error():
+    with pytest.raises(DiscoveryError) as info:
+        parse_sitemap(b"\x1f\x8b" + b"not really gzip", "https://d.de/sitemap.xml.gz", "D")
+    assert info.value.reason == "bad_gzip"
 
 
 @pytest.mark.parametrize(
