@@ -129,6 +129,13 @@ def plain_trafilatura(page: bytes, url: str | None) -> str:
     return trafilatura.extract(page, url=url) or ""
 
 
+def trafilatura_with_metadata(page: bytes, url: str | None) -> str:
+    """trafilatura.extract asked for metadata too (title, author, date, ...), as storywatch always reads them."""
+    import trafilatura
+
+    return trafilatura.extract(page, url=url, with_metadata=True) or ""
+
+
 def storywatch(page: bytes, url: str | None) -> str:
     """storywatch's extraction as `storywatch extract FILE` runs it (no URL, built-in rules)."""
     from crawler.extract import ExtractionError, decode_html, extract_page
@@ -139,25 +146,56 @@ def storywatch(page: bytes, url: str | None) -> str:
         return ""
 
 
-ENGINES: dict[str, Callable[[bytes, str | None], str]] = {"storywatch": storywatch, "trafilatura": plain_trafilatura}
+ENGINES: dict[str, Callable[[bytes, str | None], str]] = {
+    "storywatch": storywatch, "trafilatura": plain_trafilatura, "traf+meta": trafilatura_with_metadata}
+SCORED = ("storywatch", "trafilatura")  # traf+meta gives the same text as trafilatura: timed only
+
+# The steps of extract_page that remove what trafilatura left (the rest is trafilatura, metadata, related links).
+CLEANING_STEPS = (("crawler.cleaning", "clean_paragraphs"), ("crawler.extract", "_link_list_items"),
+                  ("crawler.extract", "_without_headline"))
+_cleaning_seconds = [0.0]
 
 
-def _timed(engine: str, path: str, url: str | None) -> tuple[str, float]:
+def _time_cleaning_steps() -> None:
+    """Wrap the cleaning steps in this worker so that their CPU time is summed apart (once per process)."""
+    import importlib
+
+    for module_name, name in CLEANING_STEPS:
+        module = importlib.import_module(module_name)
+        step = getattr(module, name)
+        if getattr(step, "_timed", False):
+            continue
+
+        def timed(*args: object, _step: Callable[..., object] = step, **kwargs: object) -> object:
+            start = time.process_time()
+            try:
+                return _step(*args, **kwargs)
+            finally:
+                _cleaning_seconds[0] += time.process_time() - start
+
+        timed._timed = True  # type: ignore[attr-defined]
+        setattr(module, name, timed)
+
+
+def _timed(engine: str, path: str, url: str | None) -> tuple[str, float, float]:
     page = read_page(Path(path))
+    if engine == "storywatch":
+        _time_cleaning_steps()
+    _cleaning_seconds[0] = 0.0
     start = time.process_time()  # CPU time of this worker: fairer than wall time on a shared machine
     try:
         text = ENGINES[engine](page, url)
     except Exception:  # noqa: BLE001 - the shared tool scores a crash as an empty text
         text = ""
-    return text, time.process_time() - start
+    return text, time.process_time() - start, _cleaning_seconds[0]
 
 
-def run_engine(engine: str, cases: Sequence[Case], jobs: int) -> tuple[list[str], float]:
-    """Texts in case order and the summed extraction seconds."""
+def run_engine(engine: str, cases: Sequence[Case], jobs: int) -> tuple[list[str], float, float]:
+    """Texts in case order, the summed extraction seconds and the part of them spent in the cleaning steps."""
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_timed, [engine] * len(cases), [str(c.path) for c in cases],
                                 [c.url for c in cases], chunksize=8))
-    return [text for text, _ in results], sum(sec for _, sec in results)
+    return [text for text, _, _ in results], sum(r[1] for r in results), sum(r[2] for r in results)
 
 
 def score(cases: Sequence[Case], texts: Sequence[str]) -> dict[str, tuple[float, float, float]]:
@@ -221,8 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         cases = cases[:: args.limit]
     results: dict[str, dict[str, object]] = {}
     for engine in ENGINES:
-        texts, seconds = run_engine(engine, cases, args.jobs)
-        results[engine] = {"scores": score(cases, texts), "pages_per_s": len(cases) / seconds if seconds else 0.0}
+        texts, seconds, cleaning = run_engine(engine, cases, args.jobs)
+        results[engine] = {"scores": score(cases, texts) if engine in SCORED else {},
+                           "pages_per_s": len(cases) / seconds if seconds else 0.0,
+                           "seconds": seconds, "cleaning_seconds": cleaning}
         if engine == "storywatch" and args.write_floor:
             if args.only or args.limit:
                 ap.error("--write-floor needs the whole corpus (no --only, no --limit)")
@@ -238,8 +278,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             if corpus in sc:
                 p, r, f = sc[corpus]
                 print(f"{corpus:<12} {engine:<11} {p:6.3f} {r:6.3f} {f:6.3f}")
+    plain_s = float(results["trafilatura"]["seconds"])  # type: ignore[arg-type]
     for engine in ENGINES:
-        print(f"speed {engine:<11} {results[engine]['pages_per_s']:.1f} pages/s")
+        sec = float(results[engine]["seconds"])  # type: ignore[arg-type]
+        print(f"speed {engine:<11} {results[engine]['pages_per_s']:.1f} pages/s, "
+              f"{sec / plain_s:.2f}x the CPU time of plain trafilatura")
+    sw = results["storywatch"]
+    cleaning_s, total_s = float(sw["cleaning_seconds"]), float(sw["seconds"])  # type: ignore[arg-type]
+    print(f"cleaning steps ({', '.join(n for _, n in CLEANING_STEPS)}): {cleaning_s:.1f} s of storywatch's "
+          f"{total_s:.1f} s; they add {cleaning_s / (total_s - cleaning_s):.0%} to the extraction without them")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0
