@@ -46,9 +46,15 @@ _TRANSLATION = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None, "\u2
                               "\u200d": None, "\u2060": None, "\ufeff": None})
 
 
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATION))) + "]")
+
+
 def _normalize(text: str) -> str:
     """NFC, hyphens unified, invisible characters removed, case-folded: how queries and texts are compared."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_TRANSLATION).casefold())
+    text = unicodedata.normalize("NFC", text)
+    if _TRANSLATED.search(text):  # str.translate with a table is slow on long texts: only when needed
+        text = text.translate(_TRANSLATION)
+    return unicodedata.normalize("NFC", text.casefold())
 
 
 def words(text: str) -> list[str]:
