@@ -198,6 +198,9 @@ def campaign(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CrashCampaign
 
 @pytest.mark.slow
 def test_at_least_five_kills_landed(campaign: CrashCampaign) -> None:
+    # Shown with `pytest -rP tests/test_crash_safety.py`: the kills this campaign survived.
+    print(f"{len(campaign.kills)} kills landed:", *(f"{k.point} ({k.articles_before} -> {k.articles_after} articles)"
+                                                 for k in campaign.kills), sep="\n  ")
     assert len(campaign.kills) >= 5, [k.point for k in campaign.kills]
     assert all(k.returncode == -signal.SIGKILL for k in campaign.kills)
 
