@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from config.model import DEFAULT_MIN_SIMILARITY as DEFAULT_MIN_SIMILARITY  # re-exported: StoryProfile's default
+from config.model import DEFAULT_MIN_SIMILARITY  # also StoryProfile's default
 from crawler.textstats import STOPWORDS, words
 
 logger = logging.getLogger(__name__)
