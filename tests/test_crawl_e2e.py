@@ -85,6 +85,7 @@ class TwoRounds:
     db_round1: Path  # a copy taken after round 1
     db: Path  # the live database after round 2
     requests: tuple[Request, ...]
+    unchanged: subprocess.CompletedProcess[str]  # round 3: the web as in round 2, on a copy of the round-2 database
 
     def site_of(self, url: str) -> str | None:
         netloc = urlsplit(url).netloc
@@ -103,9 +104,13 @@ def crawl(tmp_path_factory: pytest.TempPathFactory, run_cli: CliRunner) -> Itera
         _copy_database(db, tmp / "round1.db")
         web.round = 2
         second = run_cli("run", "--config", config, cwd=tmp)
+        # Round 3 serves round 2's files again (no round3/ folder), for a crawl on a copy of the database.
+        _copy_database(db, tmp / "round3.db")
+        web.round = 3
+        third = run_cli("run", "--config", web.render_config(tmp / "round3.db", tmp / "round3.toml"), cwd=tmp)
         requests = tuple(Request(r.site, r.method, r.path, r.status, r.round) for r in web.requests)
         bases = {site: web.base(site) for site in web.sites}
-    yield TwoRounds(bases, (first, second), tmp / "round1.db", db, requests)
+    yield TwoRounds(bases, (first, second), tmp / "round1.db", db, requests, third)
 
 
 def _copy_database(src: Path, dest: Path) -> None:
@@ -359,6 +364,23 @@ def test_no_known_article_page_is_requested_again_in_round_2(crawl: TwoRounds, r
     allowed = {(ARTICLES[k].site, ARTICLES[k].path) for k in SIGNALLED}
     again = [r for r in crawl.requests if r.round == 2 and (r.site, r.path.split("?")[0]) in known - allowed]
     assert again == []
+
+
+@slow
+def test_unchanged_feeds_sections_and_child_sitemaps_are_asked_conditionally_and_answered_304(
+        crawl: TwoRounds) -> None:
+    assert crawl.unchanged.returncode == 0, crawl.unchanged.stderr[-2000:]
+    listings = {(r.site, r.path): r.status for r in crawl.requests if r.round == 3 and r.path in LISTINGS}
+    # Configured sitemaps are asked unconditionally (an index's changed children must be seen); robots.txt too.
+    conditional = {k: v for k, v in listings.items() if k[1] not in ("/robots.txt", "/sitemap.xml")}
+    assert {path for _, path in conditional} == LISTINGS - {"/robots.txt", "/sitemap.xml"}
+    assert set(conditional.values()) == {304}, conditional
+
+
+@slow
+def test_a_crawl_of_an_unchanged_web_fetches_no_article_and_stores_nothing_new(crawl: TwoRounds) -> None:
+    assert [r for r in crawl.requests if r.round == 3 and r.path.split("?")[0] not in LISTINGS] == []
+    assert crawl.unchanged.stdout.strip().splitlines()[-1].startswith("run 3 ok: 0 discovered, 0 fetched")
 
 
 @slow
