@@ -56,6 +56,19 @@ _LABEL_KEYS = ("lesen sie", "mehr zu", "auch interessant", "ebenfalls interessan
 _LABEL_TAGS = ("p", "li", "h2", "h3", "h4", "strong", "b", "span", "div")
 # Lists of two or more items outside the page chrome (trafilatura drops navigation, header and footer itself).
 _CONTENT_LISTS = etree.XPath("//*[self::ul or self::ol][li[2]][not(ancestor::nav or ancestor::header or ancestor::footer)]")
+# A lead (standfirst) in a text-only div that trafilatura skips (see _missing_lead).
+LEAD_MIN_CHARS = 80
+_LEAD_BOX = re.compile(r"lead|intro|standfirst|excerpt|summary|abstract|kurztext|vorspann|teaser-?text|subline|"
+                       r"article-?description|deck\b|\bdek\b")
+_TEXT_DIVS = etree.XPath(
+    "//div[normalize-space(text())][not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)]")
+_INLINE_TAGS = frozenset({"a", "em", "strong", "b", "i", "u", "s", "span", "br", "sup", "sub", "small", "abbr", "q",
+                          "cite", "mark", "time", "wbr"})
+_SENTENCES = re.compile(r"\w[.!?…][\"“”»«’)]?(\s+\S|\s*$)")
+# Lists outside the page chrome, and the labels of lists that name an article's sources (see _source_list_items).
+_ANY_LISTS = etree.XPath("//*[self::ul or self::ol][li][not(ancestor::nav or ancestor::header or ancestor::footer)]")
+_SOURCES_LABEL = re.compile(r"^(verwendete quellen|quellen|quellenangaben|quellenverzeichnis|sources|sources used|"
+                            r"used sources)\s*:?$", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _SINGLE_BYTE = frozenset({"latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii", "cp1250", "iso8859-2"})
 
@@ -135,7 +148,7 @@ def extract_page(html: str | bytes, url: str | None, options: ExtractOptions = E
     meta = metadata.read_metadata(tree, url)
     base = url or meta.canonical_url
     related = related_links(tree, base)
-    raw_lines = article_lines(tree, url, meta.title)
+    raw_lines = article_lines(tree, url, meta.title, language=meta.language)
     if not raw_lines:
         if _is_blocked(_page_text(tree), rules):
             raise ExtractionError("blocked", "the page is a paywall, consent wall or bot challenge")
@@ -173,12 +186,19 @@ def _parse(text_html: str) -> HtmlElement:
     return tree
 
 
-def article_lines(tree: HtmlElement, url: str | None, title: str | None, drop_headline: bool = True) -> list[str]:
-    """trafilatura's text lines of the page without the items of teaser link lists and without a repeated headline."""
-    teasers = _link_list_items(tree)
+def article_lines(tree: HtmlElement, url: str | None, title: str | None, drop_headline: bool = True,
+                  language: str | None = None) -> list[str]:
+    """trafilatura's text lines of the page without the items of teaser link lists and without a repeated headline,
+    with the lead first when trafilatura missed it (not on English pages: there it is a subtitle)."""
+    teasers = _link_list_items(tree) | _source_list_items(tree)
     lines = _trafilatura_lines(tree, url)
     if teasers:  # dropped after extraction: removing them before would change what trafilatura picks
         lines = [line for line in lines if _fold(line) not in teasers]
+    lead = _missing_lead(tree, lines) if lines else None  # no text at all: a wall, not a missed lead
+    if lead and (language or metadata.guess_language("\n".join(lines))) == "en":
+        lead = None  # an English standfirst is a subtitle, not the article's first paragraph
+    if lead:
+        lines.insert(0, lead)
     return _without_headline(lines, title, tree) if drop_headline else lines
 
 
@@ -189,6 +209,41 @@ def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
     if not isinstance(text, str) or not text:
         return []
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _missing_lead(tree: HtmlElement, lines: list[str]) -> str | None:
+    """The lead (standfirst) of the article when trafilatura passed over it, else None.
+
+    Outlets set the lead in a <div> of bare text marked as lead, intro, teaser text or excerpt ('Seit 40 Jahren ...
+    Ein Besuch.' in <header data-area="intro"><div class="RichText">); trafilatura skips text-only divs.  Only the
+    first such div of the page counts, and only when it reads as sentences and is not already part of the text.
+    """
+    for div in _TEXT_DIVS(tree):
+        if not _is_lead_box(div) or any("teaser" in (anc.get("class") or "").lower() for anc in div.iterancestors()):
+            continue  # not marked as a lead, or the lead of a teaser for another article
+        if any(isinstance(child.tag, str) and child.tag not in _INLINE_TAGS for child in div.iterdescendants()):
+            continue
+        text = " ".join(div.text_content().replace("\u00ad", "").split())
+        if len(text) < LEAD_MIN_CHARS or not _SENTENCES.search(text):
+            continue
+        anchor = sum(len(" ".join(a.text_content().split())) for a in div.iter("a"))
+        if anchor > 0.3 * len(text):
+            continue
+        folded = _fold(text)
+        if any(folded in _fold(line) or (len(line) > 40 and _fold(line) in folded) for line in lines):
+            return None
+        return text
+    return None
+
+
+def _is_lead_box(node: HtmlElement) -> bool:
+    for i, el in enumerate((node, *node.iterancestors())):
+        if i > 3 or el.tag in ("body", "article", "main"):
+            break
+        label = f"{el.get('class', '')} {el.get('id', '')} {el.get('data-area', '')}".lower()
+        if _LEAD_BOX.search(label):
+            return True
+    return False
 
 
 def _link_list_items(tree: HtmlElement) -> frozenset[str]:
@@ -205,6 +260,30 @@ def _link_list_items(tree: HtmlElement) -> frozenset[str]:
                 texts.append(text)
         if len(texts) >= 0.75 * len(items):
             items_out.update(_fold(t) for t in texts)
+    items_out.discard("")
+    return frozenset(items_out)
+
+
+def _source_list_items(tree: HtmlElement) -> frozenset[str]:
+    """Folded texts of the items of a list headed 'Verwendete Quellen' / 'Quellen' / 'Sources': credits, not text."""
+    items_out: set[str] = set()
+    for node in _ANY_LISTS(tree):
+        label = node.getprevious()
+        if label is None or not isinstance(label.tag, str) or label.tag in ("ul", "ol", "li"):
+            continue
+        text = " ".join(label.text_content().split())
+        if len(text) > 40 or not _SOURCES_LABEL.match(text):
+            continue
+        lists = [node]
+        for sibling in node.itersiblings():  # the rest of the list, often folded into a <details> box
+            if sibling.tag in ("ul", "ol"):
+                lists.append(sibling)
+            elif sibling.tag == "details":
+                lists.extend(sibling.iter("ul", "ol"))
+            else:
+                break
+        for lst in lists:
+            items_out.update(_fold(li.text_content()) for li in lst if isinstance(li.tag, str) and li.tag == "li")
     items_out.discard("")
     return frozenset(items_out)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
@@ -37,13 +38,25 @@ _AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse
 # 'Moskau (dpa) -', 'BERLIN (AFP/dpa) –', 'Washington (AP) —', 'Hamburg/Berlin (dpa/lno) -'
 _DATELINE = re.compile(
     r"^\s*[\w.,'’ /-]{0,60}?\(\s*((?:" + _AGENCY_ALT + r")(?:\s*[/,]\s*[\w-]+){0,3})\s*\)\s*[-–—:]", re.IGNORECASE)
-# '© dpa-infocom', '(c) AFP', 'Quelle: dpa', 'Foto: picture alliance/dpa', '/news.de/dpa', 'Mit Material von Reuters'
+# '© dpa-infocom', '(c) AFP', 'Quelle: dpa', 'Foto: picture alliance/dpa', '/news.de/dpa', 'Mit Material von Reuters';
+# a credit may name several agencies: 'Mit Material von dpa/AFP', 'Quelle: dpa, Reuters', 'mit Material von dpa und AFP'
+_ONE_AGENCY = r"(?:" + _AGENCY_ALT + r")\b(?![.-]\w)"
+_AGENCY_JOIN = r"\s*(?:/|,|&|\bund\b|\band\b)\s*"
 _CREDIT = re.compile(
-    r"(?:©|\(c\)|copyright|quelle:|source:|mit material (?:von|der)|material:|/)\s*(?:[\w.-]+\s*/\s*)?"
-    r"(" + _AGENCY_ALT + r")\b(?![.-]\w)", re.IGNORECASE)
+    r"(?:©|\(c\)|copyright|quelle:|source:|mit material (?:von|der)|material:|/)\s*(?:[\w.-]+\s*/\s*)??"
+    r"(" + _ONE_AGENCY + r"(?:" + _AGENCY_JOIN + _ONE_AGENCY + r")*)", re.IGNORECASE)
+_CREDIT_SPLIT = re.compile(_AGENCY_JOIN, re.IGNORECASE)
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ")
 _AUTHOR_PREFIX = re.compile(r"^\s*(?:von|by|autor(?:in)?:?|author:?|text:?)\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||\s+und\s+|\s+and\s+|\s+&\s+|\s+[-–]\s+)\s*", re.IGNORECASE)
+# What follows a name in a broadcaster's byline: the station or studio ('Name, MDR THÜRINGEN', 'Name, ARD-Studio Rom').
+_AFFILIATION = re.compile(
+    r"^(ard|zdf|swr|ndr|wdr|br|hr|mdr|rbb|sr|dlf|dw|orf|srf|rtl|n-?tv|radio bremen|deutschlandfunk|deutsche welle|"
+    r"deutschlandradio|phoenix|arte|3sat)\b|studio\b|\bredaktion\b|\bnewsroom\b")
+_BYLINE_NODES = XPath(
+    '//*[self::p or self::div or self::span][contains(concat(" ", normalize-space(@class), " "), " author ") or '
+    'contains(concat(" ", normalize-space(@class), " "), " byline ")][not(ancestor::footer or ancestor::nav or '
+    'ancestor::aside)]')
 _INITIALS = re.compile(r"\s*\([^)]{1,12}\)")  # 'Elena Oberholzer (obe)'
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
@@ -140,7 +153,7 @@ def find_agencies(paragraphs: Sequence[str], known: Iterable[str] = ()) -> str |
         if len(para) > 300:
             continue
         for m in _CREDIT.finditer(para):
-            found.append(AGENCIES[m.group(1).lower()])
+            found.extend(AGENCIES[part.lower()] for part in _CREDIT_SPLIT.split(m.group(1)) if part.lower() in AGENCIES)
     unique = list(dict.fromkeys(found))
     return ", ".join(unique) or None
 
@@ -264,8 +277,23 @@ def _clean(text: str | None) -> str | None:
 
 def _authors(value: object, meta: dict[str, str], tree: HtmlElement,
              source: str | None) -> tuple[list[str], tuple[str, ...]]:
-    names: list[str] = []
+    """Author names and agencies: from JSON-LD, else meta tags, else author markup, else a byline box.
+
+    The markup is read also when the structured data or meta tags named only the site ('mdr.de' in
+    <meta name="author">): then the byline 'von David Beispiel, MDR THÜRINGEN' gives the name.
+    """
     agencies: list[str] = []
+    cleaned: list[str] = []
+    for names in _author_candidates(value, meta, tree, agencies):
+        cleaned = _clean_authors(names, source, agencies)
+        if cleaned:
+            break
+    return cleaned, tuple(dict.fromkeys(agencies))
+
+
+def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement,
+                       agencies: list[str]) -> Iterator[list[str]]:
+    names: list[str] = []
     items = value if isinstance(value, list) else [value] if value else []
     for item in items:
         name = _name_of(item)
@@ -277,23 +305,34 @@ def _authors(value: object, meta: dict[str, str], tree: HtmlElement,
         if isinstance(item, dict) and "organization" in _types(item):
             continue
         names.append(name)
-    if not names:
+    if names:
+        yield names
+    else:  # the meta tags only when the structured data names nobody (they repeat it, often worse)
         for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl"):
             raw = meta.get(key)
             if raw and not raw.startswith("http"):
-                names = [n for n in re.split(r"\s*(?:,|;|\bund\b|\band\b|&)\s*", raw) if n]
+                yield [n for n in re.split(r"\s*(?:,|;|\bund\b|\band\b|&)\s*", raw) if n]
                 break
-    if not names:
-        nodes = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
-        if nodes:
-            names = [nodes[0].text_content()]
+    nodes = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
+    if nodes:
+        yield [nodes[0].text_content()]
+    for node in _BYLINE_NODES(tree):  # a byline box: <p class="author">von <a>Name, SWR</a></p>
+        text = " ".join(node.text_content().split())
+        if len(text) <= 100 and _AUTHOR_PREFIX.match(text):
+            yield [text]
+            break
+
+
+def _clean_authors(names: list[str], source: str | None, agencies: list[str]) -> list[str]:
     cleaned: list[str] = []
     site = (source or "").lower()
     for name in names:
         name = _AUTHOR_PREFIX.sub("", _clean(name) or "")
-        for part in _AUTHOR_SPLIT.split(name):
+        for i, part in enumerate(_AUTHOR_SPLIT.split(name)):
             part = _AUTHOR_PREFIX.sub("", _INITIALS.sub("", part)).strip(" ,;.")
             low = part.lower()
+            if i and _AFFILIATION.search(low):
+                continue  # 'Jonas Beispiel, SWR', 'Name, ARD-Hauptstadtstudio': the newsroom, not a second author
             if not part or len(part) > 60 or "@" in part or "/" in part or "http" in low:
                 continue  # an e-mail address, a profile link or a sentence is no name
             if low in AGENCIES:
@@ -303,7 +342,7 @@ def _authors(value: object, meta: dict[str, str], tree: HtmlElement,
                 continue
             if part not in cleaned:
                 cleaned.append(part)
-    return cleaned, tuple(dict.fromkeys(agencies))
+    return cleaned
 
 
 def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlElement, url: str | None) -> str | None:
