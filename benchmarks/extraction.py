@@ -152,7 +152,7 @@ SCORED = ("storywatch", "trafilatura")  # traf+meta gives the same text as trafi
 
 # The steps of extract_page that remove what trafilatura left (the rest is trafilatura, metadata, related links).
 CLEANING_STEPS = (("crawler.cleaning", "clean_paragraphs"), ("crawler.extract", "_link_list_items"),
-                  ("crawler.extract", "_without_headline"))
+                  ("crawler.extract", "_source_list_items"), ("crawler.extract", "_without_headline"))
 _cleaning_seconds = [0.0]
 
 

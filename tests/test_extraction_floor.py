@@ -41,7 +41,7 @@ def _benchmark() -> ModuleType:
 def measured() -> tuple[ModuleType, list[object], list[str]]:
     bench = _benchmark()
     cases = bench.load_cases(CORPUS.resolve())
-    texts, _ = bench.run_engine("storywatch", cases, os.cpu_count() or 1)
+    texts, *_ = bench.run_engine("storywatch", cases, os.cpu_count() or 1)
     return bench, cases, texts
 
 
@@ -75,7 +75,7 @@ def test_no_page_falls_far_below_its_floor(measured: tuple[ModuleType, list[obje
 def test_storywatch_beats_plain_trafilatura_on_a_sample(measured: tuple[ModuleType, list[object], list[str]]) -> None:
     bench, cases, texts = measured
     sample = list(range(0, len(cases), 4))
-    plain, _ = bench.run_engine("trafilatura", [cases[i] for i in sample], os.cpu_count() or 1)
+    plain, *_ = bench.run_engine("trafilatura", [cases[i] for i in sample], os.cpu_count() or 1)
     ours = bench.score([cases[i] for i in sample], [texts[i] for i in sample])
     theirs = bench.score([cases[i] for i in sample], plain)
     for corpus in ours:
