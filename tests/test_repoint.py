@@ -1,0 +1,131 @@
+"""A wire copy stored first, its earlier-published original found a crawl later: the original takes over.
+
+Two loopback outlets. Round 1: only the later copy (new headline, an added first sentence, the outlet's own
+furniture) is in a feed, so it joins the story as a follow-up. Round 2: the agency original, published four hours
+earlier, appears on the other outlet. CONTRACT.md: a copy's `duplicate_of` points at the earliest-published copy and
+is re-pointed when an earlier copy arrives later.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from crawler.demo.server import OutletWeb
+
+STORY = "faehre"
+PARAGRAPHS = (
+    ("Lindholm (dpa) - Die Fähre zwischen Lindholm und der Insel Sandeck bleibt nach dem Maschinenschaden vom "
+    "Wochenende mindestens bis Ende Januar im Hafen."),
+    ("Die Reederei teilte am Montag mit, ein Ersatzteil für das Getriebe müsse erst in Norwegen gefertigt werden. "
+    "Bis dahin pendelt ein kleineres Ausflugsschiff dreimal am Tag."),
+    ("Auf der Insel wohnen rund 900 Menschen, viele von ihnen arbeiten auf dem Festland. Der Bürgermeister von Sandeck "
+    "sprach von einer Belastungsprobe für die Familien und die Betriebe."),
+    ("Schüler der weiterführenden Schulen sollen vorerst mit einem Bus der Wasserschutzpolizei über den Damm der "
+    "Bahnstrecke gebracht werden, der sonst nur für Güterzüge freigegeben ist."),
+    ("Lieferungen für den Supermarkt und die Apotheke kommen nach Angaben des Landkreises mit einem Frachtkahn. "
+    "Ärztliche Notfälle übernimmt wie bisher der Rettungshubschrauber."),
+    ("Die Fähre war am Samstagmorgen kurz nach dem Ablegen liegen geblieben und von einem Schlepper in den Hafen "
+    "gezogen worden. Verletzt wurde niemand."),
+)
+ADDED = "Für die Inselbewohner beginnen schwierige Wochen."
+SEED = ("Seit einem Maschinenschaden liegt die Fähre von Lindholm nach Sandeck still. Die Inselbewohner, Schüler "
+        "und Betriebe auf der Insel müssen wochenlang mit Ersatzverbindungen auskommen, die Reederei wartet auf ein "
+        "Ersatzteil für das Getriebe.\n")
+
+
+def _article(title: str, published: str, paragraphs: tuple[str, ...], furniture: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<!doctype html><html lang="de"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{title}", '
+            f'"datePublished": "{published}"}}</script></head><body><header><nav><a href="/">Start</a></nav>'
+            f"</header><main><article><h1>{title}</h1>{body}<p>{furniture}</p></article></main>"
+            f"<footer>Impressum</footer></body></html>")
+
+
+def _feed(items: list[tuple[str, str]]) -> str:
+    entries = "".join(f"<item><title>{t}</title><link>{{{{base}}}}{p}</link></item>" for p, t in items)
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title>{entries}</channel></rss>'
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _make_web(root: Path) -> None:
+    original = ("/land/faehre-nach-sandeck-bleibt-im-hafen-501.html", "Fähre nach Sandeck bleibt bis Ende Januar im Hafen")
+    copy = ("/region/inselfaehre-faellt-wochenlang-aus-902.html", "Inselfähre fällt wochenlang aus")
+    _write(root / "agentur" / "round1" / "feed.xml", _feed([]))
+    _write(root / "agentur" / "round2" / "feed.xml", _feed([original]))
+    _write(root / "agentur" / "round2" / original[0].lstrip("/"),
+           _article(original[1], "2025-01-13T08:00:00+01:00", PARAGRAPHS, "Mehr Nachrichten aus dem Land"))
+    _write(root / "zeitung" / "round1" / "feed.xml", _feed([copy]))
+    _write(root / "zeitung" / "round1" / copy[0].lstrip("/"),
+           _article(copy[1], "2025-01-13T12:00:00+01:00", (ADDED, *PARAGRAPHS), "Folgen Sie uns bei WhatsApp"))
+    _write(root / "seeds" / "faehre.txt", SEED)
+    sources = "".join(f'[[sources]]\nname = "{s}"\nurl = "{{{{base:{s}}}}}/"\nfeeds = ["{{{{base:{s}}}}}/feed.xml"]\n\n'
+                      for s in ("agentur", "zeitung"))
+    _write(root / "config.toml.tmpl",
+           '[database]\npath = "{{db}}"\n\n[crawl]\ndownload_delay = 0\ntimeout = 10\nfollow_related_links = false\n\n'
+           f"{sources}[[stories]]\nid = \"{STORY}\"\ntitle = \"Inselfähre\"\nquery = 'Fähre* AND Sandeck'\n"
+           'seeds = ["{{web}}/seeds/faehre.txt"]\n')
+
+
+@dataclass(frozen=True)
+class Rounds:
+    runs: tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]
+    after_round_1: list[dict[str, object]]
+    after_round_2: list[dict[str, object]]
+
+
+def _members(db: Path) -> list[dict[str, object]]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(
+            "SELECT a.id, a.source, a.published, s.status, s.duplicate_of FROM story_articles s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.story = ? ORDER BY a.id", (STORY,))]
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def rounds(tmp_path_factory: pytest.TempPathFactory, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+           ) -> Iterator[Rounds]:
+    tmp = tmp_path_factory.mktemp("repoint")
+    _make_web(tmp / "web")
+    db = tmp / "storywatch.db"
+    with OutletWeb(tmp / "web") as web:
+        config = web.render_config(db, tmp / "storywatch.toml")
+        first = run_cli("run", "--config", config, cwd=tmp, timeout=300)
+        after_1 = _members(db)
+        web.round = 2
+        second = run_cli("run", "--config", config, cwd=tmp, timeout=300)
+    yield Rounds((first, second), after_1, _members(db))
+
+
+@pytest.mark.slow
+def test_both_rounds_finish(rounds: Rounds) -> None:
+    for run in rounds.runs:
+        assert run.returncode == 0, run.stderr[-2000:]
+
+
+@pytest.mark.slow
+def test_the_copy_stored_first_is_a_follow_up_while_it_is_the_only_copy(rounds: Rounds) -> None:
+    assert [(m["source"], m["status"]) for m in rounds.after_round_1] == [("zeitung", "follow_up")]
+
+
+@pytest.mark.slow
+def test_the_earlier_original_arriving_later_takes_over_and_the_copy_points_at_it(rounds: Rounds) -> None:
+    by_source = {m["source"]: m for m in rounds.after_round_2}
+    assert set(by_source) == {"agentur", "zeitung"}
+    original, copy = by_source["agentur"], by_source["zeitung"]
+    assert original["status"] == "follow_up" and original["duplicate_of"] is None
+    assert copy["status"] == "duplicate" and copy["duplicate_of"] == original["id"]
+    assert str(original["published"]) < str(copy["published"])
