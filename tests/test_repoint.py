@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from faultweb import rss
 
 from crawler.demo.server import OutletWeb
 
@@ -49,8 +50,7 @@ def _article(title: str, published: str, paragraphs: tuple[str, ...], furniture:
 
 
 def _feed(items: list[tuple[str, str]]) -> str:
-    entries = "".join(f"<item><title>{t}</title><link>{{{{base}}}}{p}</link></item>" for p, t in items)
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title>{entries}</channel></rss>'
+    return rss("{{base}}", items).decode()  # the outlet web fills in each site's base URL
 
 
 def _write(path: Path, text: str) -> None:
