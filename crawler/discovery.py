@@ -98,8 +98,11 @@ def _strip_tags(text: str | None) -> str | None:
     return text or None
 
 
-def parse_feed(body: bytes, feed_url: str, source: str) -> list[Candidate]:
-    """Entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed."""
+def parse_feed(body: bytes, feed_url: str, source: str, *, limit: int | None = None) -> list[Candidate]:
+    """Entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, the first `limit` of them.
+
+    The limit is applied while reading: a feed of 100,000 entries would otherwise hold the crawl's event loop for
+    seconds (every request in flight then times out)."""
     root = parse_xml(body)
     kind = _local(root.tag)
     if kind == "rss":
@@ -111,8 +114,10 @@ def parse_feed(body: bytes, feed_url: str, source: str) -> list[Candidate]:
         items = _children(root, "entry")
     else:
         raise DiscoveryError("bad_feed", f"not a feed (root element <{kind}>)")
-    out = []
+    out: list[Candidate] = []
     for item in items:
+        if limit is not None and len(out) >= limit:
+            break
         if kind == "feed":
             link = None
             for ln in _children(item, "link"):
@@ -178,8 +183,10 @@ def gunzip_capped(body: bytes, max_bytes: int) -> bytes:
     return out
 
 
-def parse_sitemap(body: bytes, sitemap_url: str, source: str, *, max_bytes: int = 5_000_000) -> SitemapResult:
-    """A urlset (news fields read: publication date and title) or a sitemap index, plain or gzip-compressed."""
+def parse_sitemap(body: bytes, sitemap_url: str, source: str, *, max_bytes: int = 5_000_000,
+                  limit: int | None = None) -> SitemapResult:
+    """A urlset (news fields read: publication date and title; its first `limit` URLs) or a sitemap index, plain or
+    gzip-compressed."""
     if body[:2] == GZIP_MAGIC:
         # A .xml.gz file served as a file (no Content-Encoding): Scrapy hands over the compressed bytes.
         body = gunzip_capped(body, max_bytes)
@@ -194,8 +201,10 @@ def parse_sitemap(body: bytes, sitemap_url: str, source: str, *, max_bytes: int 
         return SitemapResult(children=children)
     if kind != "urlset":
         raise DiscoveryError("bad_sitemap", f"not a sitemap (root element <{kind}>)")
-    out = []
+    out: list[Candidate] = []
     for url_el in _children(root, "url"):
+        if limit is not None and len(out) >= limit:
+            break  # read no further than the crawl takes (see parse_feed)
         loc = _child_text(url_el, "loc")
         if not loc:
             continue

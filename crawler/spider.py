@@ -187,12 +187,13 @@ class StoryWatchSpider(scrapy.Spider):
         if self._not_modified(response):
             return
         try:
-            candidates = parse_feed(response.body, response.url, source)
+            candidates = parse_feed(response.body, response.url, source,
+                                    limit=self.plan.config.crawl.max_links_per_page)
         except DiscoveryError as exc:
             self._listing_failed(source, exc.reason, response.url, exc)
             return
         self._answered(response)
-        for candidate in candidates[: self.plan.config.crawl.max_links_per_page]:
+        for candidate in candidates:
             yield from self._consider(candidate)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
@@ -201,7 +202,8 @@ class StoryWatchSpider(scrapy.Spider):
             return
         try:
             result = parse_sitemap(response.body, response.url, source_name,
-                                   max_bytes=self.plan.config.crawl.max_page_bytes)
+                                   max_bytes=self.plan.config.crawl.max_page_bytes,
+                                   limit=self.plan.config.crawl.max_links_per_page)
         except DiscoveryError as exc:
             self._listing_failed(source_name, exc.reason, response.url, exc)
             return
@@ -219,7 +221,7 @@ class StoryWatchSpider(scrapy.Spider):
             self._sitemaps_seen.add(key)
             followed += 1
             yield self._listing_request(url, self._sources[source_name], "sitemap", self.parse_sitemap)
-        for candidate in result.candidates[: self.plan.config.crawl.max_links_per_page]:
+        for candidate in result.candidates:
             yield from self._consider(candidate)
 
     def parse_section(self, response: Response) -> Iterator[Request]:

@@ -79,6 +79,20 @@ def test_sitemap_index_lists_children_with_lastmod():
                                ("https://d.de/sitemap-2001.xml", None)]
 
 
+def test_a_feed_is_read_only_up_to_the_limit_in_its_own_order():
+    items = "".join(f"<item><title>T{i}</title><link>https://a.de/m/{i}-1.html</link></item>" for i in range(300))
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>{items}</channel></rss>'.encode()
+    assert len(parse_feed(body, "https://a.de/feed.xml", "A")) == 300
+    assert [c.title for c in parse_feed(body, "https://a.de/feed.xml", "A", limit=3)] == ["T0", "T1", "T2"]
+
+
+def test_a_sitemap_is_read_only_up_to_the_limit():
+    urls = "".join(f"<url><loc>https://d.de/m/{i}-1.html</loc></url>" for i in range(300))
+    body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
+    result = parse_sitemap(body, "https://d.de/sitemap.xml", "D", limit=5)
+    assert [c.url for c in result.candidates] == [f"https://d.de/m/{i}-1.html" for i in range(5)]
+
+
 def test_gzip_compressed_sitemap_file_is_read_like_the_plain_one():
     plain = parse_sitemap(NEWS_SITEMAP, "https://d.de/sitemap-news.xml", "D")
     packed = parse_sitemap(gzip.compress(NEWS_SITEMAP), "https://d.de/sitemap-news.xml.gz", "D")
