@@ -7,7 +7,7 @@ import json
 import pytest
 
 from crawler.matching import (
-    SHORT_TEXT_MIN_SIMILARITY,
+    ECB_MIN_SIMILARITY,
     DocumentFrequencies,
     MatchScore,
     StoryDoc,
@@ -87,7 +87,7 @@ NEG_REFUGEES = (
 
 def _profile(**kwargs: object) -> StoryProfile:
     docs = [StoryDoc(None, *SEED_1, is_seed=True), StoryDoc(None, *SEED_2, is_seed=True)]
-    return StoryProfile(docs, min_similarity=SHORT_TEXT_MIN_SIMILARITY, **kwargs)  # type: ignore[arg-type]
+    return StoryProfile(docs, min_similarity=ECB_MIN_SIMILARITY, **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("article", [FOLLOW_UP_DENIAL, FOLLOW_UP_EXILE], ids=["denial", "exile"])
@@ -164,8 +164,8 @@ def test_profile_is_rebuilt_identically_from_the_same_texts() -> None:
 
 def test_accepts_compares_the_score_with_the_threshold() -> None:
     profile = _profile()
-    assert profile.accepts(MatchScore(SHORT_TEXT_MIN_SIMILARITY, None, 0.0, {}))
-    assert not profile.accepts(MatchScore(SHORT_TEXT_MIN_SIMILARITY - 0.001, None, 0.0, {}))
+    assert profile.accepts(MatchScore(ECB_MIN_SIMILARITY, None, 0.0, {}))
+    assert not profile.accepts(MatchScore(ECB_MIN_SIMILARITY - 0.001, None, 0.0, {}))
 
 
 def test_empty_text_scores_zero() -> None:
