@@ -26,7 +26,9 @@ README = REPO / "README.md"
 def _installed() -> importlib.metadata.Distribution | None:
     """The installed storywatch distribution (not the egg-info a build may leave inside the checkout)."""
     for dist in importlib.metadata.distributions(name="storywatch"):
-        if not Path(str(dist.locate_file(""))).resolve().is_relative_to(REPO.resolve()):
+        # The egg-info of a build sits in the checkout itself; a virtualenv may sit inside it (.venv, as the
+        # README sets it up) and still hold a real installation.
+        if Path(str(dist.locate_file(""))).resolve() != REPO.resolve():
             return dist
     return None
 
