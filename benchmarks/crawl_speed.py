@@ -26,7 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 HOSTS = ["127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14"]
-WORDS = ("Stadt Rat Brücke Gutachten Sanierung Bürgermeisterin Verkehr Pendler Baustelle Kosten Millionen Land "
+WORDS = ("Stadt Rat Brücke Gutachten Sanierung Bürgermeisterin Verkehr Pendler Baustelle Kosten Millionen Land "  # noqa: SIM905
          "Bund Förderung Ingenieure Prüfung Beton Stahl Träger Risse Sperrung Umleitung Busse Bahn Anwohner "
          "Kritik Opposition Fraktion Sitzung Beschluss Zeitplan Frühjahr Herbst Verwaltung Auftrag Firma "
          "Ausschreibung Haushalt Steuer Schule Klinik Polizei Feuerwehr Hochwasser Ufer Fluss Nachbarn").split()
@@ -75,7 +75,7 @@ def serve(sites: dict[str, dict[str, bytes]]) -> tuple[int, list[ThreadingHTTPSe
         files = sites[host]
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self, files=files) -> None:  # noqa: N802
+            def do_GET(self, files=files) -> None:
                 body = files.get(self.path)
                 if body is not None and self.path == "/rss.xml":
                     body = body.replace(b"{port}", str(self.server.server_address[1]).encode())
@@ -122,7 +122,7 @@ def child_usage() -> tuple[float, int]:
 def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
     cpu0, _ = child_usage()
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd)
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, check=False)
     wall = time.perf_counter() - t0
     cpu1, _ = child_usage()
     if done.returncode != 0:
@@ -134,7 +134,7 @@ def peak_rss_mb(cmd: list[str]) -> float:
     """Peak resident memory of the largest process of a command (GNU time is not everywhere: use a wrapper)."""
     wrapper = ("import resource,subprocess,sys;subprocess.run(sys.argv[1:]);"
                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=False)
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 
 

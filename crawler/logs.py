@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 # Scrapy and Twisted talk a lot; their warnings are worth a line, their chatter is not.
 _QUIET = ("scrapy", "twisted", "trafilatura", "htmldate", "courlan", "charset_normalizer", "filelock", "asyncio")
@@ -21,7 +21,7 @@ def add_logging_arguments(parser: argparse.ArgumentParser) -> None:
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {
-            "time": datetime.fromtimestamp(record.created, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "time": datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
             "level": record.levelname.lower(),
             "logger": record.name,
             "message": record.getMessage(),

@@ -11,8 +11,8 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Request, Response, TextResponse
@@ -54,7 +54,7 @@ class CrawlPlan:
 
 class StoryWatchSpider(scrapy.Spider):
     name = "storywatch"
-    custom_settings: dict[str, Any] = {}
+    custom_settings: ClassVar[dict[str, Any]] = {}
 
     def __init__(self, plan: CrawlPlan, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -69,7 +69,7 @@ class StoryWatchSpider(scrapy.Spider):
         since = [s.since for s in plan.stories if s.since]
         self._oldest_since = min(since) if len(since) == len(plan.stories) and since else None
         self._sitemap_cutoff = (
-            datetime.now(timezone.utc) - timedelta(days=plan.config.crawl.sitemap_max_age_days)
+            datetime.now(UTC) - timedelta(days=plan.config.crawl.sitemap_max_age_days)
         ).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     @staticmethod
@@ -105,7 +105,7 @@ class StoryWatchSpider(scrapy.Spider):
         hours = self.plan.config.crawl.revisit_hours
         if hours <= 0:
             return
-        since = (datetime.now(timezone.utc) - timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        since = (datetime.now(UTC) - timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
         for row in self.plan.store.young_story_articles(since):
             if not self.plan.allow.allows(row["url"]):
                 continue
@@ -282,9 +282,8 @@ class StoryWatchSpider(scrapy.Spider):
 
     def _prefiltered(self, candidate: Candidate) -> bool:
         """Skip before the fetch what cannot be a story article: too old, or its feed text names no query term."""
-        if self._oldest_since and candidate.published:
-            if candidate.published[:10] < self._oldest_since.isoformat():
-                return True
+        if self._oldest_since and candidate.published and candidate.published[:10] < self._oldest_since.isoformat():
+            return True
         if candidate.via != "feed" or not candidate.summary or not candidate.title:
             return False  # never judge on the title alone
         words = WordSet.from_text(f"{candidate.title}\n{candidate.summary}")

@@ -59,7 +59,7 @@ def variant_keys(url: str) -> list[str]:
 def host_of(url: str) -> str:
     """Host name without port and without a leading 'www.'."""
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 def same_site(a: str, b: str) -> bool:

@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from crawler.stats import RunStats
 from faultweb import (
     Fault,
     FaultWeb,
@@ -43,6 +42,8 @@ from faultweb import (
     unsized,
     urlset,
 )
+
+from crawler.stats import RunStats
 
 whole_crawl = pytest.mark.slow  # the tests that read the crawl's result
 
