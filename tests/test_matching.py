@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
 from crawler.matching import (
+    DEFAULT_MIN_SIMILARITY,
     ECB_MIN_SIMILARITY,
     DocumentFrequencies,
     MatchScore,
@@ -14,6 +18,8 @@ from crawler.matching import (
     StoryProfile,
     term_vector,
 )
+
+WEB = Path(__file__).resolve().parent / "web"
 
 # Invented reports in German news style about one story: Assad asked Putin for help before his fall and was left
 # waiting. Written for these tests; no sentence comes from a real article.
@@ -203,3 +209,47 @@ def test_the_same_quake_scores_above_another_quake_in_the_same_valley() -> None:
     assert same > other + 0.1, (same, other)
     # Without the numbers the two reports are closer together: the numbers carry part of the separation.
     assert (plain.score(*QUAKE_SAME).score - plain.score(*QUAKE_OTHER).score) < same - other
+
+
+# Three query-matching pages about other things in and around Oberkolbing (written for this test), scored against
+# the test web's story (tests/web): its seed file and seed article, as the crawl builds the profile.
+NEAR_HARD_NEGATIVES = (
+    ("Zweckverband Wettersee erhöht die Wassergebühren",
+     ("Der Zweckverband Wasserversorgung Wettersee hebt zum 1. Juli die Gebühren an. Ein Kubikmeter Trinkwasser "
+      "kostet in den fünf Mitgliedsgemeinden, darunter Oberkolbing, Wetterhausen und Buchried, dann 2,35 Euro statt "
+      "bisher 1,98 Euro.\nVerbandsvorsitzender Alois Hinterleitner begründete den Schritt mit gestiegenen "
+      "Energiekosten für die Pumpwerke und mit der Erneuerung alter Leitungen. Die Verbandsversammlung stimmte mit "
+      "großer Mehrheit zu; nur die Vertreter aus Buchried hatten eine Staffelung nach Verbrauch gefordert.")),
+    ("Neues Löschfahrzeug für die Feuerwehr Oberkolbing",
+     ("Die Freiwillige Feuerwehr Oberkolbing hat ein neues Hilfeleistungslöschfahrzeug in Dienst gestellt. Es "
+      "ersetzt ein 28 Jahre altes Tanklöschfahrzeug, fasst 2000 Liter Wasser und führt fluorfreien Löschschaum "
+      "mit.\nKommandant Georg Pröbstl dankte der Gemeinde und dem Landkreis, die sich die Kosten von rund 480.000 "
+      "Euro teilen. Bei der Segnung auf dem Kirchplatz spielte die Blaskapelle, die Jugendfeuerwehr zeigte eine "
+      "Löschübung.")),
+    ("Wetterhausen testet PFAS-freie Outdoor-Jacken im Schulsport",
+     ("Das Gymnasium Wetterhausen stattet seine Skikurse in diesem Winter mit Leihjacken ohne PFAS-Beschichtung "
+      "aus. Die Idee kam von einer Schülergruppe, die sich im Chemieunterricht mit Ewigkeitschemikalien in Kleidung "
+      "beschäftigt hatte; auch Jugendliche aus Oberkolbing besuchen die Schule.\nDer Förderverein hat 60 Jacken "
+      "angeschafft, die Ergebnisse eines Vergleichs sollen im Frühjahr beim Schulfest vorgestellt werden.")),
+)
+
+
+def _test_web_story() -> StoryProfile:
+    spec = importlib.util.spec_from_file_location("web_articles", WEB / "articles.py")
+    assert spec and spec.loader
+    web = importlib.util.module_from_spec(spec)
+    sys.modules["web_articles"] = web
+    spec.loader.exec_module(web)
+    seed = web.BY_KEY["A1_seed"]
+    seed_file = (WEB / "seeds" / "oberkolbing-pfas.txt").read_text(encoding="utf-8")
+    return StoryProfile([StoryDoc(None, "", seed_file, True),
+                         StoryDoc(None, seed.title, "\n".join((seed.lead, *seed.paragraphs)), True)])
+
+
+@pytest.mark.parametrize("page", NEAR_HARD_NEGATIVES, ids=["fees", "fire-engine", "jackets"])
+@pytest.mark.xfail(strict=True, reason="known gap (issue 4): query-matching pages on other Oberkolbing matters score "
+                   "0.18-0.23, above the default 0.12 and as high as the story's weakest follow-up (0.18)")
+def test_query_matching_pages_on_other_matters_of_the_town_stay_below_the_default_threshold(
+        page: tuple[str, str]) -> None:
+    score = _test_web_story().score(*page).score
+    assert score < DEFAULT_MIN_SIMILARITY, score
