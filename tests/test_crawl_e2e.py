@@ -7,19 +7,17 @@ What each outlet and article is for: tests/web/README.md and tests/web/articles.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
+from testmodules import load_module
 
 REPO = Path(__file__).resolve().parents[1]
 WEB = REPO / "tests" / "web"
@@ -55,16 +53,7 @@ slow = pytest.mark.slow
 CliRunner = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def _load_articles() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("testweb_articles", WEB / "articles.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
-ARTICLES = _load_articles().BY_KEY
+ARTICLES = load_module("testweb_articles", WEB / "articles.py").BY_KEY
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sqlite3
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from testmodules import load_module
 
 from crawler.demo.runner import format_run, format_timeline, run_demo
 from crawler.demo.server import OutletWeb
@@ -21,15 +20,7 @@ OUTLETS = REPO / "crawler" / "demo" / "outlets"
 QUERY = "Sarnbrücke* OR (Sarnheim* AND Brücke*)"
 
 
-def _articles() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("demo_articles", OUTLETS / "articles.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ARTICLES = {a["key"]: a for a in _articles().ARTICLES}
+ARTICLES = {a["key"]: a for a in load_module("demo_articles", OUTLETS / "articles.py").ARTICLES}
 
 
 def _text(a: dict) -> str:

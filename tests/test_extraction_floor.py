@@ -7,14 +7,13 @@ extracted (about a minute on two cores); the per-page floor covers the German, A
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from testmodules import load_module
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / ".." / "shared" / "corpus"
@@ -29,12 +28,7 @@ pytestmark = [
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("extraction_benchmark", ROOT / "benchmarks" / "extraction.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses and the worker pool look the module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_module("extraction_benchmark", ROOT / "benchmarks" / "extraction.py")
 
 
 @pytest.fixture(scope="module")

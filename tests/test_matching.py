@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from testmodules import load_module
 
 from crawler.matching import (
     DEFAULT_MIN_SIMILARITY,
@@ -235,12 +234,7 @@ NEAR_HARD_NEGATIVES = (
 
 
 def _test_web_story() -> StoryProfile:
-    spec = importlib.util.spec_from_file_location("web_articles", WEB / "articles.py")
-    assert spec and spec.loader
-    web = importlib.util.module_from_spec(spec)
-    sys.modules["web_articles"] = web
-    spec.loader.exec_module(web)
-    seed = web.BY_KEY["A1_seed"]
+    seed = load_module("testweb_articles", WEB / "articles.py").BY_KEY["A1_seed"]
     seed_file = (WEB / "seeds" / "oberkolbing-pfas.txt").read_text(encoding="utf-8")
     return StoryProfile([StoryDoc(None, "", seed_file, True),
                          StoryDoc(None, seed.title, "\n".join((seed.lead, *seed.paragraphs)), True)])
