@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from config.model import DEFAULT_MIN_SIMILARITY  # also StoryProfile's default
-from crawler.textstats import STOPWORDS, words
+from crawler.textstats import CALENDAR_WORDS, STOPWORDS, words
 
 logger = logging.getLogger(__name__)
 
@@ -48,11 +48,6 @@ _NAME = re.compile(r"(?<=[^\W_]|[,;]) (\w+)")
 
 # Weekdays and months are stopwords for the query and for dedup, but here they tell two events of one kind apart
 # ('on Sunday' against 'early Thursday'): ECB+ test F1 at its tuned threshold 0.857 -> 0.891 with them as terms.
-# English 'may' stays out: far more often the verb than the month.
-_WHEN_WORDS = """montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli
-august september oktober november dezember monday tuesday wednesday thursday friday saturday sunday january february
-march april june july august september october november december"""
-_WHEN = frozenset(_WHEN_WORDS.split())
 # Numbers as written, decimal comma or point alike: magnitudes, tolls, times, prices ('4,6', '2:09', '14.000').
 # Together with the weekdays and months: 0.857 -> 0.904 (benchmarks/story.py, part 1).
 _NUMBER = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?!\w)")
@@ -61,7 +56,7 @@ _NUMBER = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?!\w)")
 def _is_term(w: str) -> bool:
     if len(w) < 2 or w.isdigit():
         return False  # numbers come from _NUMBER, whole
-    return w in _WHEN or w not in STOPWORDS
+    return w in CALENDAR_WORDS or w not in STOPWORDS
 
 
 def _terms(text: str) -> list[str]:

@@ -26,8 +26,7 @@ nichts noch nun nur ob oder ohne rund sagt sagte sagten schon sehr sei seien sei
 seit selbst sich sie sind so soll sollen sollte sondern sowie statt um und uns unser unsere unter viel viele vielen
 vom von vor wann war wäre waren warum was weil weiter weitere weiteren welche welcher welches wenn wer werde werden
 wie wieder will wir wird wo wollen wollte worden wurde wurden zu zudem zum zur zwar zwei zwischen über
-montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august
-september oktober november dezember heute gestern morgen uhr prozent millionen milliarden erklärte hieß berichtet
+heute gestern morgen uhr prozent millionen milliarden erklärte hieß berichtet
 berichtete teilte mit sowie zufolge angaben
 """
 _ENGLISH = """
@@ -37,11 +36,18 @@ him his how however i if in into is it its itself just last least like made make
 new no nor not now of off on once one only or other others our out over own per same says said she should since so
 some still such than that the their them then there these they this those through to too two under until up upon
 us very was we were what when where whether which while who whom whose why will with within without would year
-years yet you your monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december today yesterday tomorrow percent million billion told according
+years yet you your may today yesterday tomorrow percent million billion told according
 reported news report reports reuters ap afp dpa
 """
-STOPWORDS: frozenset[str] = frozenset((_GERMAN + _ENGLISH).split())
+# Weekdays and months (English 'may' is above, as the verb): stopwords for queries and dedup; the similarity of
+# crawler.matching keeps them as terms, because they tell two events of one kind apart.
+_CALENDAR = """
+montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september
+oktober november dezember monday tuesday wednesday thursday friday saturday sunday january february march april june
+july august september october november december
+"""
+CALENDAR_WORDS: frozenset[str] = frozenset(_CALENDAR.split())
+STOPWORDS: frozenset[str] = frozenset((_GERMAN + _ENGLISH).split()) | CALENDAR_WORDS
 
 
 def words(text: str) -> list[str]:
