@@ -174,11 +174,11 @@ def original_of(copies: Iterable[Copy]) -> int:
     Copies with a publication date come before copies without one only by that date; ties go to the copy stored
     first, then to the lower id, so the decision never depends on crawl order alone.
     """
-    best = min(copies, key=lambda c: (_instant(c.published or c.first_seen), _instant(c.first_seen), c.article_id))
+    best = min(copies, key=lambda c: (instant(c.published or c.first_seen), instant(c.first_seen), c.article_id))
     return best.article_id
 
 
-def _instant(value: str) -> datetime:
+def instant(value: str) -> datetime:
     """An ISO 8601 date or datetime as an aware UTC datetime (naive ones taken as UTC); unreadable ones last."""
     try:
         moment = datetime.fromisoformat(value.strip())

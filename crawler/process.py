@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from config.model import Story
@@ -17,7 +17,7 @@ from config.query import WordSet
 from crawler import dedup
 from crawler.extract import extract_page, paragraph_hash
 from crawler.items import Candidate, Extracted
-from crawler.matching import MatchScore, StoryDoc, StoryProfile
+from crawler.matching import Calibrated, StoryDoc, StoryProfile
 from crawler.stats import RunStats
 from crawler.textstats import sentences, words
 from crawler.urls import host_of, normalize_url, same_site
@@ -44,7 +44,9 @@ class FetchedArticle:
 class Outcome:
     article_id: int
     kind: str  # 'new', 'updated' or 'unchanged'
-    memberships: dict[str, str] = field(default_factory=dict)  # story -> status given in this step
+    # story -> status given in this step: 'seed', or 'candidate' for a page likely in the story (decided at the
+    # end of the run; its related links are followed)
+    memberships: dict[str, str] = field(default_factory=dict)
 
     @property
     def in_story(self) -> bool:
@@ -228,6 +230,7 @@ class ArticleProcessor:
             if story.id in item.seed_of:
                 self.store.set_membership(story.id, article_id, status="seed", score=1.0, run_id=self.run_id,
                                           now=now, reason={"seed": True})
+                self.store.drop_candidate(story.id, article_id)
                 self._join(story, article_id, fields, status="seed", now=now, seed=True)
                 self.stats.inc("new")
                 self.stats.stories[story.id]["seed"] += 1
@@ -239,18 +242,61 @@ class ArticleProcessor:
                 continue
             if not story.query.matches(words):
                 continue
+            # A candidate: decided at the end of the run, when the store around it is known (decide()).
             profile = self.profile(story)
             score = profile.score(title, text)
-            if not profile.accepts(score):
-                self.stats.near_miss(story.id, score.score, fields["canonical_url"])
-                self.stats.drop("below_threshold")
-                continue
-            self.stats.inc("matched")
-            reason_json = dict(score.reason)
-            reason_json["matched_terms"] = story.query.matched_terms(words)
-            status = self._place(story, article_id, fields, shingles, keys, score, reason_json, now)
-            given[story.id] = status
+            self.store.set_candidate(story.id, article_id, similarity=score.score, run_id=self.run_id, now=now)
+            self.stats.inc("candidates")
+            if profile.likely(score):
+                given[story.id] = "candidate"
         return given
+
+    # -- the end of a run ----------------------------------------------------------------------------------
+    def decide(self) -> None:
+        """Decide every story's candidates now that the run's articles are stored: one transaction per story."""
+        for story in self.stories:
+            with self.store.transaction():
+                self._decide(story)
+
+    def _decide(self, story: Story) -> None:
+        rows = self.store.candidates(story.id)
+        if not rows:
+            return
+        profile = self.profile(story)
+        now = utcnow()
+        calibrated = profile.calibrate([(r["article_id"], r["title"] or "", r["text"] or "") for r in rows]
+                                       ) if profile.has_seeds else {}
+        accepted: list[tuple[dict, Calibrated | None]] = []
+        for row in rows:
+            c = calibrated.get(row["article_id"])
+            if not profile.has_seeds:
+                accepted.append((row, c))
+            elif c is None:
+                continue  # beyond the graph's size (MAX_GRAPH newest candidates): waits for a later run
+            elif c.score >= story.min_similarity:
+                accepted.append((row, c))
+            else:
+                self.store.candidate_decided(story.id, row["article_id"], score=c.score,
+                                             reason=_calibration_reason(c, story.min_similarity), now=now)
+                if row["run_id"] == self.run_id:
+                    self.stats.near_miss(story.id, c.score, row["canonical_url"])
+                    self.stats.drop("below_threshold")
+        # The earliest-published first, so that the first copy of a wire text is the original from the start.
+        accepted.sort(key=lambda rc: _order_key(rc[0], rc[0]["article_id"]))
+        for row, c in accepted:
+            title, text = row["title"] or "", row["text"] or ""
+            fields = {"title": row["title"], "text": row["text"], "published": row["published"],
+                      "content_hash": row["content_hash"]}
+            match = profile.score(title, text)
+            reason = dict(match.reason)
+            if c is not None:
+                reason.update(_calibration_reason(c, story.min_similarity))
+            reason["matched_terms"] = story.query.matched_terms(WordSet.from_text(f"{title}\n{text}"))
+            shingles = dedup.shingles(text)
+            keys = dedup.band_keys(dedup.signature(shingles))
+            self.stats.inc("matched")
+            self._place(story, row["article_id"], fields, shingles, keys, c.score if c else match.score, reason, now)
+            self.store.drop_candidate(story.id, row["article_id"])
 
     def _filtered(self, story: Story, fields: dict) -> str | None:
         lang = (fields.get("language") or "").lower()[:2]
@@ -262,7 +308,7 @@ class ArticleProcessor:
         return None
 
     def _place(self, story: Story, article_id: int, fields: dict, shingles: frozenset[int],
-               keys: list[tuple[int, int]], score: MatchScore, reason: dict, now: str) -> str:
+               keys: list[tuple[int, int]], score: float, reason: dict, now: str) -> str:
         """Follow-up or duplicate: the earliest-published copy of a text is the original."""
         memory = self.memory(story)
         members = memory.members
@@ -280,7 +326,7 @@ class ArticleProcessor:
             original = min(originals, key=lambda i: _order_key(members.get(i), i))
             if _order_key(members.get(original), original) > _order_key(fields | {"first_seen": now}, article_id):
                 # The new copy was published first: it becomes the original, the others point at it.
-                self.store.set_membership(story.id, article_id, status="follow_up", score=score.score,
+                self.store.set_membership(story.id, article_id, status="follow_up", score=score,
                                           run_id=self.run_id, now=now, reason=reason,
                                           new_sentences=memory.new_sentences(fields["text"]))
                 self._join(story, article_id, fields, status="follow_up", now=now)
@@ -298,13 +344,13 @@ class ArticleProcessor:
                 return "follow_up"
             reason["duplicate_of"] = original
             self.store.set_membership(story.id, article_id, status="duplicate", duplicate_of=original,
-                                      score=score.score, run_id=self.run_id, now=now, reason=reason)
+                                      score=score, run_id=self.run_id, now=now, reason=reason)
             self._join(story, article_id, fields, status="duplicate", now=now)
             memory.set(article_id, duplicate_of=original)
             self.stats.inc("duplicates")
             self.stats.stories[story.id]["duplicate"] += 1
             return "duplicate"
-        self.store.set_membership(story.id, article_id, status="follow_up", score=score.score, run_id=self.run_id,
+        self.store.set_membership(story.id, article_id, status="follow_up", score=score, run_id=self.run_id,
                                   now=now, reason=reason, new_sentences=memory.new_sentences(fields["text"]))
         self._join(story, article_id, fields, status="follow_up", now=now)
         self.stats.inc("new")
@@ -312,11 +358,22 @@ class ArticleProcessor:
         return "follow_up"
 
 
-def _order_key(member: dict | None, article_id: int) -> tuple[str, int]:
-    """Earliest publication first; unknown dates fall back to when the copy was first stored."""
+def _calibration_reason(c: Calibrated, threshold: float) -> dict:
+    """What a SQLite browser shows of the decision: the score against the threshold, and the nearest documents."""
+    return {
+        "score": c.score,
+        "similarity": c.similarity,
+        "threshold": threshold,
+        "neighbours": [{"article_id": aid, "similarity": w, "score": s} for aid, w, s in c.neighbours],
+    }
+
+
+def _order_key(member: dict | None, article_id: int) -> tuple[datetime, int]:
+    """Earliest publication first, compared as instants across time zones; unknown dates fall back to when the copy
+    was first stored."""
     if member is None:
-        return ("9999", article_id)
-    return (member.get("published") or member.get("first_seen") or "9999", article_id)
+        return (dedup.instant(""), article_id)
+    return (dedup.instant(member.get("published") or member.get("first_seen") or ""), article_id)
 
 
 def read_seed_file(path: Path) -> tuple[str, str]:

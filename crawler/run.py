@@ -119,8 +119,9 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     if close_reason and close_reason[0] not in ("finished",):
-        logger.warning("crawl ended early: %s", close_reason[0])
+        logger.warning("crawl ended early: %s; its candidates are decided by the next run", close_reason[0])
         return "interrupted"
+    processor.decide()
     if stats.all_sources_failed():
         logger.error("every source failed: %s", ", ".join(stats.sources))
         return "failed"

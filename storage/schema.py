@@ -150,3 +150,23 @@ def m001_initial(db: Database) -> None:
         ORDER BY sa.story, COALESCE(a.published, sa.first_seen), a.id
         """
     )
+
+
+@migrations()
+def m002_story_candidates(db: Database) -> None:
+    """Pages that match a story's query but are not (yet) in it: decided at the end of each run, with their scores."""
+    db.execute(
+        """
+        CREATE TABLE story_candidates (
+            story TEXT NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            similarity REAL NOT NULL,
+            score REAL,
+            reason TEXT,
+            first_seen TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id),
+            decided_at TEXT,
+            PRIMARY KEY (story, article_id)
+        )
+        """
+    )

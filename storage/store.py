@@ -200,6 +200,38 @@ class Store:
             ],
         )
 
+    # -- candidates: query-matching pages waiting for (or below) the end-of-run decision ------------------
+    def set_candidate(self, story: str, article_id: int, *, similarity: float, run_id: int, now: str) -> None:
+        """A page matched the story's query (again): it waits for the decision at the end of the run."""
+        self.db.execute(
+            "INSERT INTO story_candidates (story, article_id, similarity, first_seen, run_id) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(story, article_id) DO UPDATE SET similarity = excluded.similarity, run_id = excluded.run_id",
+            [story, article_id, similarity, now, run_id],
+        )
+
+    def candidates(self, story: str) -> list[dict[str, Any]]:
+        """A story's candidates with their articles, oldest first (those already in the story left out)."""
+        cur = self.db.execute(
+            "SELECT c.article_id, c.run_id, c.first_seen, a.title, a.text, a.published, a.canonical_url, "
+            "a.content_hash FROM story_candidates c JOIN articles a ON a.id = c.article_id "
+            "WHERE c.story = ? AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story = c.story "
+            "AND sa.article_id = c.article_id) ORDER BY c.first_seen, c.article_id",
+            [story],
+        )
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def candidate_decided(self, story: str, article_id: int, *, score: float, reason: Mapping[str, Any],
+                          now: str) -> None:
+        """A candidate stays out of the story for now: its store-aware score and why."""
+        self.db.execute(
+            "UPDATE story_candidates SET score = ?, reason = ?, decided_at = ? WHERE story = ? AND article_id = ?",
+            [score, json.dumps(reason, ensure_ascii=False, sort_keys=True), now, story, article_id],
+        )
+
+    def drop_candidate(self, story: str, article_id: int) -> None:
+        self.db.execute("DELETE FROM story_candidates WHERE story = ? AND article_id = ?", [story, article_id])
+
     def make_duplicate(self, story: str, article_id: int, original_id: int) -> None:
         self.db.execute(
             "UPDATE story_articles SET status = 'duplicate', duplicate_of = ?, new_sentences = NULL "

@@ -79,6 +79,7 @@ def problems_of(db: Path) -> list[str]:
             found.append(f"integrity_check: {check[:5]}")
         if not conn.execute("SELECT name FROM sqlite_master WHERE name = 'articles'").fetchone():
             return found  # killed before the schema was committed: nothing to be half-stored
+        candidates = bool(conn.execute("SELECT name FROM sqlite_master WHERE name = 'story_candidates'").fetchone())
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             found.append(f"foreign_key_check: {fk[:5]}")
@@ -95,8 +96,10 @@ def problems_of(db: Path) -> list[str]:
             "LEFT JOIN articles a ON a.id = u.article_id WHERE a.id IS NULL",
             "article without its url row": "SELECT a.id FROM articles a "
             "LEFT JOIN article_urls u ON u.article_id = a.id WHERE u.url IS NULL",
-            "article without its story row (every page here matches the story)": "SELECT a.id FROM articles a "
-            "LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE sa.article_id IS NULL",
+            # Every page here matches the story: in it, or a candidate waiting for the end-of-run decision.
+            "article in neither the story nor its candidates": "SELECT a.id FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)" + (
+                " AND NOT EXISTS (SELECT 1 FROM story_candidates c WHERE c.article_id = a.id)" if candidates else ""),
             "article without text": "SELECT id FROM articles WHERE text IS NULL OR text = ''",
             "canonical URL stored twice": "SELECT canonical_url FROM articles GROUP BY canonical_url "
             "HAVING COUNT(*) > 1",

@@ -254,6 +254,40 @@ def test_query_matching_article_of_round_1_is_a_follow_up(round1: Db, key: str) 
 
 
 @slow
+def test_follow_up_reason_shows_its_store_aware_score_own_similarity_and_nearest_documents(final: Db) -> None:
+    from config.model import DEFAULT_MIN_SIMILARITY
+
+    ids = {r["id"] for r in final.articles()}
+    for key in (*FOLLOW_UPS_ROUND_1, *FOLLOW_UPS_ROUND_2):
+        row = final.membership(key)
+        if row is None or row["status"] != "follow_up":
+            continue  # reported by the membership tests
+        reason = json.loads(row["reason"])
+        assert reason["score"] == pytest.approx(row["score"]) and row["score"] >= DEFAULT_MIN_SIMILARITY, reason
+        assert reason["threshold"] == DEFAULT_MIN_SIMILARITY
+        assert 0 < reason["similarity"] < row["score"], reason  # its own similarity, before the store pulled it up
+        assert reason["neighbours"], reason
+        assert all(n["article_id"] is None or n["article_id"] in ids for n in reason["neighbours"]), reason
+
+
+@slow
+def test_query_matching_hard_negative_waits_among_the_candidates_with_its_score(final: Db) -> None:
+    from config.model import DEFAULT_MIN_SIMILARITY
+
+    article_id = final.one("T6_hard_negative")["id"]
+    row = final.conn.execute("SELECT * FROM story_candidates WHERE story = ? AND article_id = ?",
+                             (STORY, article_id)).fetchone()
+    assert row is not None, "the query-matching derby report is not a candidate"
+    assert row["score"] < DEFAULT_MIN_SIMILARITY and row["decided_at"], dict(row)
+    assert json.loads(row["reason"])["score"] == pytest.approx(row["score"])
+    # No candidate row is left for an article in the story, and every run's near misses are counted with the best.
+    assert final.conn.execute("SELECT COUNT(*) FROM story_candidates c JOIN story_articles s ON s.story = c.story "
+                              "AND s.article_id = c.article_id").fetchone()[0] == 0
+    first = json.loads(final.runs()[0]["stats"])["below_threshold"][STORY]
+    assert first["count"] >= 1 and first["best_score"] < DEFAULT_MIN_SIMILARITY, first
+
+
+@slow
 @pytest.mark.parametrize("key", FOLLOW_UPS_ROUND_2)
 def test_new_follow_up_of_round_2_is_found(round1: Db, final: Db, key: str) -> None:
     assert round1.article(key) is None  # not published yet in round 1

@@ -221,3 +221,13 @@ def test_ecb_wire_copies_are_duplicates_and_other_stories_never_are() -> None:
                 wrong.append(row["doc_a"] + "/" + row["doc_b"])
     assert missed == []
     assert wrong == []
+
+
+def test_the_pipeline_orders_copies_by_instant_across_time_zones() -> None:
+    from crawler.process import _order_key
+
+    # 09:00 in Berlin is 08:00 UTC: earlier than 08:30 UTC although its text sorts later.
+    berlin, utc = {"published": "2025-01-10T09:00:00+01:00"}, {"published": "2025-01-10T08:30:00Z"}
+    assert _order_key(berlin, 2) < _order_key(utc, 1)
+    assert _order_key({"published": None, "first_seen": "2025-01-10T07:00:00Z"}, 3) < _order_key(utc, 1)
+    assert _order_key(None, 1) > _order_key(utc, 9)

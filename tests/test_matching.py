@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from testmodules import load_module
 
+from config.query import WordSet, parse_query
 from crawler.matching import (
     DEFAULT_MIN_SIMILARITY,
-    ECB_MIN_SIMILARITY,
+    LIKELY_SIMILARITY,
     DocumentFrequencies,
     MatchScore,
     StoryDoc,
@@ -19,6 +20,9 @@ from crawler.matching import (
 )
 
 WEB = Path(__file__).resolve().parent / "web"
+# The own similarity (StoryProfile.score, before the store-aware decision) that best separates ECB+'s stories on its
+# train and dev topics (`python benchmarks/story.py --part 1`): the raw score's tests below hold it to that.
+OWN_THRESHOLD = 0.41
 
 # Invented reports in German news style about one story: Assad asked Putin for help before his fall and was left
 # waiting. Written for these tests; no sentence comes from a real article.
@@ -92,19 +96,19 @@ NEG_REFUGEES = (
 
 def _profile(**kwargs: object) -> StoryProfile:
     docs = [StoryDoc(None, *SEED_1, is_seed=True), StoryDoc(None, *SEED_2, is_seed=True)]
-    return StoryProfile(docs, min_similarity=ECB_MIN_SIMILARITY, **kwargs)  # type: ignore[arg-type]
+    return StoryProfile(docs, **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("article", [FOLLOW_UP_DENIAL, FOLLOW_UP_EXILE], ids=["denial", "exile"])
 def test_follow_ups_are_accepted(article: tuple[str, str]) -> None:
     profile = _profile()
-    assert profile.accepts(profile.score(*article))
+    assert profile.score(*article).score >= OWN_THRESHOLD
 
 
 @pytest.mark.parametrize("article", [NEG_BASES, NEG_PRESS, NEG_REFUGEES], ids=["bases", "press", "refugees"])
 def test_hard_negatives_naming_assad_and_putin_are_rejected(article: tuple[str, str]) -> None:
     profile = _profile()
-    assert not profile.accepts(profile.score(*article))
+    assert profile.score(*article).score < OWN_THRESHOLD
 
 
 def test_every_follow_up_scores_above_every_hard_negative() -> None:
@@ -142,7 +146,7 @@ def test_story_without_seeds_accepts_everything_the_query_let_through() -> None:
     profile = StoryProfile([], min_similarity=0.5)
     s = profile.score(*NEG_PRESS)
     assert not profile.has_seeds
-    assert profile.accepts(s)
+    assert profile.likely(s)
 
 
 def test_accepted_articles_never_outweigh_the_seeds() -> None:
@@ -152,7 +156,7 @@ def test_accepted_articles_never_outweigh_the_seeds() -> None:
     for i in range(20):
         profile.add(StoryDoc(100 + i, *NEG_BASES, is_seed=False))
     after = profile.score(*FOLLOW_UP_EXILE).score
-    assert profile.accepts(profile.score(*FOLLOW_UP_EXILE))
+    assert profile.score(*FOLLOW_UP_EXILE).score >= OWN_THRESHOLD
     assert after > before / 2
 
 
@@ -167,10 +171,10 @@ def test_profile_is_rebuilt_identically_from_the_same_texts() -> None:
     assert a == b
 
 
-def test_accepts_compares_the_score_with_the_threshold() -> None:
+def test_likely_compares_the_own_similarity_with_the_threshold_for_following_related_links() -> None:
     profile = _profile()
-    assert profile.accepts(MatchScore(ECB_MIN_SIMILARITY, None, 0.0, {}))
-    assert not profile.accepts(MatchScore(ECB_MIN_SIMILARITY - 0.001, None, 0.0, {}))
+    assert profile.likely(MatchScore(LIKELY_SIMILARITY, None, 0.0, {}))
+    assert not profile.likely(MatchScore(LIKELY_SIMILARITY - 0.001, None, 0.0, {}))
 
 
 def test_empty_text_scores_zero() -> None:
@@ -240,10 +244,90 @@ def _test_web_story() -> StoryProfile:
                          StoryDoc(None, seed.title, "\n".join((seed.lead, *seed.paragraphs)), True)])
 
 
-@pytest.mark.parametrize("page", NEAR_HARD_NEGATIVES, ids=["fees", "fire-engine", "jackets"])
-@pytest.mark.xfail(strict=True, reason="known gap (issue 4): query-matching pages on other Oberkolbing matters score "
-                   "0.18-0.23, above the default 0.12 and as high as the story's weakest follow-up (0.18)")
+def _test_web_store() -> dict[str, tuple[str, str]]:
+    """The test web's pages that match its story's query (the crawl's candidates), seed article left out."""
+    query = parse_query("Oberkolbing* AND (PFAS OR Trinkwasser* OR Löschschaum* OR Wasserversorgung)")
+    pages = {key: (a.title, "\n".join((a.lead, *a.paragraphs)))
+             for key, a in load_module("testweb_articles", WEB / "articles.py").BY_KEY.items() if key != "A1_seed"}
+    return {k: p for k, p in pages.items() if query.matches(WordSet.from_text(f"{p[0]}\n{p[1]}"))}
+
+
+def test_store_aware_scores_keep_every_follow_up_of_the_test_web_and_drop_its_hard_negative() -> None:
+    pages = _test_web_store()
+    keys = sorted(pages)
+    scores = _test_web_story().calibrate([(i, *pages[k]) for i, k in enumerate(keys)])
+    by_key = {k: scores[i].score for i, k in enumerate(keys)}
+    follow_ups = {k: v for k, v in by_key.items() if k not in ("T6_hard_negative", "R6_before_since", "A_intern")}
+    assert len(follow_ups) >= 15
+    assert min(follow_ups.values()) >= DEFAULT_MIN_SIMILARITY, sorted(follow_ups.items(), key=lambda kv: kv[1])[:3]
+    assert by_key["T6_hard_negative"] < DEFAULT_MIN_SIMILARITY / 2
+
+
+@pytest.mark.parametrize("page", [
+    pytest.param(NEAR_HARD_NEGATIVES[0], id="fees"),
+    pytest.param(NEAR_HARD_NEGATIVES[1], id="fire-engine", marks=pytest.mark.xfail(strict=True, reason=(
+        "known gap (issue 4): in a store of one story's coverage, its nearest documents are all story articles "
+        "(it shares the fire chief and the foam with a follow-up), so the store-aware score pulls it up"))),
+    pytest.param(NEAR_HARD_NEGATIVES[2], id="jackets", marks=pytest.mark.xfail(strict=True, reason=(
+        "known gap (issue 4): nothing else on school clothing is in the store to pull it down"))),
+])
 def test_query_matching_pages_on_other_matters_of_the_town_stay_below_the_default_threshold(
         page: tuple[str, str]) -> None:
-    score = _test_web_story().score(*page).score
-    assert score < DEFAULT_MIN_SIMILARITY, score
+    pages = list(_test_web_store().values())
+    scores = _test_web_story().calibrate([(i, *p) for i, p in enumerate([*pages, page])])
+    assert scores[len(pages)].score < DEFAULT_MIN_SIMILARITY, scores[len(pages)]
+
+
+# Two more reports on Russia's bases in Syria (written for this test): with them stored, NEG_BASES has its own kind
+# around it.
+BASES_TALKS = (
+    "Gespräche über Tartus ohne Ergebnis",
+    ("Die Verhandlungen zwischen Damaskus und Moskau über den Marinestützpunkt Tartus sind ohne Einigung vertagt "
+    "worden. Die syrische Übergangsregierung verlangt eine jährliche Pacht für den Hafen und den Flugplatz Hmeimim.\n"
+    "Russische Kriegsschiffe liegen weiter im Hafen, einige Transportflugzeuge haben Hmeimim verlassen. Die Marine "
+    "prüft nach Angaben von Militärexperten Häfen in Libyen als Ersatz für die Versorgung im Mittelmeer."),
+)
+BASES_SHIPS = (
+    "Russische Schiffe verlassen Tartus",
+    ("Satellitenbilder zeigen, dass mehrere russische Schiffe den Marinestützpunkt Tartus verlassen haben. Auch vom "
+    "Luftwaffenstützpunkt Hmeimim seien Transportflugzeuge in Richtung Libyen gestartet.\n"
+    "Die neue Regierung in Damaskus hatte Moskau eine Frist für die Gespräche über die Pacht der Stützpunkte "
+    "gesetzt. Die Verträge aus der Zeit von Assad und Putin sehen eine Nutzung über 49 Jahre vor."),
+)
+
+
+def test_a_page_among_its_own_kind_is_pulled_down_and_follow_ups_stay_in() -> None:
+    story = [(1, *FOLLOW_UP_DENIAL), (2, *FOLLOW_UP_EXILE), (3, *NEG_BASES)]
+    alone = _profile().calibrate(story)
+    among = _profile().calibrate([*story, (5, *BASES_TALKS), (6, *BASES_SHIPS)])
+    assert among[3].similarity == alone[3].similarity  # its own similarity is the same: the store made the change
+    assert among[3].score < alone[3].score - 0.1, (alone[3], among[3])
+    assert among[3].score < DEFAULT_MIN_SIMILARITY <= alone[3].score
+    assert {n[0] for n in among[3].neighbours[:2]} == {5, 6}  # its nearest documents: the other reports on the bases
+    for scores in (alone, among):
+        assert min(scores[1].score, scores[2].score) >= DEFAULT_MIN_SIMILARITY, scores
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known gap (issue 4): in a store of a few documents, a page that names the story's people and has no kind of "
+    "its own in the store has only story documents as neighbours and is pulled up to the story's level"))
+@pytest.mark.parametrize("article", [NEG_PRESS, NEG_REFUGEES], ids=["press", "refugees"])
+def test_in_a_store_of_a_few_documents_a_hard_negative_without_its_own_kind_stays_out(
+        article: tuple[str, str]) -> None:
+    scores = _profile().calibrate([(1, *FOLLOW_UP_DENIAL), (2, *FOLLOW_UP_EXILE), (3, *article)])
+    assert scores[3].score < DEFAULT_MIN_SIMILARITY, scores[3]
+
+
+def test_in_a_store_of_one_seed_and_one_page_its_own_similarity_decides() -> None:
+    profile = StoryProfile([StoryDoc(None, *SEED_1, is_seed=True)])
+    close = profile.calibrate([(1, *SEED_2)])[1]
+    far = profile.calibrate([(1, *NEG_REFUGEES)])[1]
+    assert close.score >= DEFAULT_MIN_SIMILARITY > far.score, (close, far)
+    assert close.neighbours == [(None, close.neighbours[0][1], close.neighbours[0][2])]  # the seed file: no id
+
+
+def test_calibrated_scores_are_json_for_the_reason_and_rebuilt_identically() -> None:
+    a = _profile().calibrate([(1, *FOLLOW_UP_DENIAL), (2, *NEG_PRESS)])
+    b = _profile().calibrate([(1, *FOLLOW_UP_DENIAL), (2, *NEG_PRESS)])
+    assert a == b
+    assert json.loads(json.dumps(a[1].neighbours)) == [list(n) for n in a[1].neighbours]
