@@ -1,20 +1,19 @@
 """Story matching and dedup figures, run by hand: `python benchmarks/story.py [--part 1|2|3|4] [--big 200000]`.
 
-(1) Membership on ECB+ (../shared/corpus/ecbplus): per sub-topic, a profile seeded with its two earliest documents
-    (lowest document numbers) scores every document of all topics; precision, recall and F1 of membership, the
-    threshold tuned on the train and dev topics only, reported on the test topics. The sibling sub-topic of each
-    topic (same kind of event, another story) is the hard negative. Variants: seeds only or growing (documents
-    accepted in document order join the profile), and with or without background document frequencies (the whole
-    ECB+ set standing for a store of articles).
-(2) Duplicate detection on ECB+'s pairs_within_topic.csv: same-story pairs with jaccard_w5 ≥ 0.5 are wire copies
+(1) Membership on ECB+ (../shared/corpus/ecbplus) with the product's decision: per sub-topic, a story seeded with
+    its two earliest documents (lowest document numbers); every other document of all topics is a candidate; the
+    candidates are decided by their store-aware score (StoryProfile.calibrate: similarity to the story smoothed over
+    the graph of nearest documents, on the scale of the seeds) at the product's default min_similarity. Reported on
+    the test topics (parameters and default chosen on train and dev); the sibling sub-topic of each topic (the same
+    kind of event, another story) is the hard negative. Two arrivals: one run that fetches every document before
+    the decision, and runs of --batch documents in document order, each decided at its end over what has arrived
+    (accepted documents join the profile and stay; the others are decided again by later runs), as from cron.
+    For comparison: the document's own similarity to the story alone, at its best threshold on train and dev.
+(2) Duplicate detection on ECB+'s pairs_within_topic.csv: same-story pairs with jaccard_w5 >= 0.5 are wire copies
     (positives); pairs of different stories are negatives; same-story pairs below 0.2 must not be duplicates.
-(4) An experiment, not what the product does: store-aware scores on ECB+. Each document's score is smoothed over
-    its nearest stored documents (label propagation from the seeds over a k-nearest-neighbour graph), normalised
-    by the seeds' own smoothed score; once with the whole store known (every document scored after all arrived),
-    once online (documents arrive in document order, the graph holds only what has arrived, recomputed every
-    50 arrivals), and online with the near misses scored again at the end (accepts are never taken back). It measures how much a decision that waits for the store would gain (see issue 4's note).
 (3) Dedup lookup time per new article (shingles, signature, band keys, indexed candidate query, exact check) with
     10k and then 200k stored articles in one real SQLite file, and peak Python memory during the lookups.
+(4) Time of one story's end-of-run decision with 100, 300 and MAX_GRAPH candidates.
 """
 
 from __future__ import annotations
@@ -38,14 +37,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from crawler import dedup
 from crawler.matching import (
     DEFAULT_MIN_SIMILARITY,
-    ECB_MIN_SIMILARITY,
-    DocumentFrequencies,
+    MAX_GRAPH,
+    PROPAGATION_K,
+    PROPAGATION_TAU,
     StoryDoc,
     StoryProfile,
-    names,
+    cosine,
+    nearest_documents,
+    propagate,
     term_vector,
 )
-from crawler.textstats import words
 from storage import dedup_index
 from storage.db import open_database
 
@@ -76,157 +77,98 @@ def _prf(rows: list[tuple[str, float, bool]], threshold: float, splits: tuple[st
     return p, r, (2 * p * r / (p + r) if p + r else 0.0), tp, fp, fn
 
 
-def seed_query(seeds: list[dict]) -> list[str]:
-    """A stand-in for the query a user would write: the two names both seeds weigh most (`Lohan OR Betty`)."""
-    profile = StoryProfile([StoryDoc(None, "", d["text"], True) for d in seeds])
-    shared = set.intersection(*(names(d["text"]) for d in seeds))
-    centroid = profile.centroid()
-    return sorted(shared & centroid.keys(), key=lambda t: -centroid[t])[:2]
+def _rows_by_threshold(rows: list[tuple[str, float, bool]], label: str, threshold: float) -> None:
+    p, r, f1, tp, fp, fn = _prf(rows, threshold, ("test",))
+    trdev = _prf(rows, threshold, ("train", "dev"))[2]
+    print(f"    {label} {threshold:.3f}: test P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn}); "
+          f"train+dev F1 {trdev:.3f}")
 
 
-def membership_rows(docs: list[dict], *, grow: bool, background: DocumentFrequencies | None,
-                    threshold: float, with_query: bool = False) -> list[tuple[str, float, bool]]:
-    """(split, score, is member) for every (sub-topic, non-seed document) pair; -1 for documents the query drops."""
-    by_sub: dict[str, list[dict]] = defaultdict(list)
-    for d in docs:
-        by_sub[d["subtopic"]].append(d)
-    ordered = sorted(docs, key=lambda d: (_doc_number(d["doc_id"]), d["doc_id"]))
-    rows = []
-    for sub, members in by_sub.items():
-        members.sort(key=lambda d: _doc_number(d["doc_id"]))
-        seeds = members[:2]
-        query = seed_query(seeds) if with_query else []
-        profile = StoryProfile(
-            [StoryDoc(None, "", d["text"], True) for d in seeds],
-            min_similarity=threshold,
-            background=background,
-        )
-        seed_ids = {d["doc_id"] for d in seeds}
-        for i, d in enumerate(ordered):
-            if d["doc_id"] in seed_ids:
+def _tuned(rows: list[tuple[str, float, bool]], grid: list[float]) -> float:
+    return max(grid, key=lambda t: _prf(rows, t, ("train", "dev"))[2])
+
+
+def _decide_in_runs(profile: StoryProfile, docs: list[dict], vectors: list[dict[str, float]],
+                    nearest: list[list[tuple[float, int]]], seeds: list[int], order: list[int],
+                    batch: int, threshold: float) -> dict[int, float]:
+    """What the product decides when documents arrive `batch` per run in document order: at each run's end every
+    undecided document is scored over the graph of what has arrived; accepted ones join the profile and stay."""
+    final: dict[int, float] = {}
+    accepted: set[int] = set()
+    present: list[int] = list(seeds)
+    for start in range(0, len(order), batch):
+        present += [i for i in order[start:start + batch] if i not in seeds]
+        local = {i: n for n, i in enumerate(present)}
+        cen = profile.centroid()
+        raw = [cosine(vectors[i], cen) for i in present]
+        edges = [[(w, local[j]) for w, j in nearest[i] if j in local][:PROPAGATION_K] for i in present]
+        smoothed = propagate(raw, edges, range(len(seeds)))
+        for i, n in local.items():
+            if i in seeds or i in accepted:
                 continue
-            if query and not set(query) & set(words(d["text"])):
-                rows.append((members[0]["split"], -1.0, d["subtopic"] == sub))
-                continue
-            s = profile.score("", d["text"])
-            rows.append((members[0]["split"], s.score, d["subtopic"] == sub))
-            if grow and profile.accepts(s):
-                profile.add(StoryDoc(i, "", d["text"], False))
-    return rows
+            final[i] = smoothed[n]
+            if smoothed[n] >= threshold:
+                accepted.add(i)
+                profile.add(StoryDoc(i, "", docs[i]["text"], False))
+    return final
 
 
-def part_membership() -> None:
+def part_membership(batch: int) -> None:
+    """ECB+ membership with the product's decision (StoryProfile.calibrate) at the product's default threshold."""
     docs = load_ecb()
-    print(f"(1) ECB+ membership: {len(docs)} documents, {len({d['subtopic'] for d in docs})} sub-topics")
-    background = DocumentFrequencies.from_texts(d["text"] for d in docs)
-    grid = [t / 200 for t in range(20, 140)]
-    for bg_name, bg in (("no background", None), ("ECB+ background", background)):
-        rows = membership_rows(docs, grow=False, background=bg, threshold=ECB_MIN_SIMILARITY)
-        best = max(grid, key=lambda t: _prf(rows, t, ("train", "dev"))[2])
-        print(f"  seeds only, {bg_name}: tuned on train+dev: threshold {best:.3f}, "
-              f"train+dev F1 {_prf(rows, best, ('train', 'dev'))[2]:.3f}; train+dev F1 around it: "
-              + ", ".join(f"{t:.3f}: {_prf(rows, t, ('train', 'dev'))[2]:.3f}" for t in
-                          (best - 0.05, best - 0.025, best + 0.025, best + 0.05)))
-        for label, t in (("the product's default", DEFAULT_MIN_SIMILARITY), ("ECB+ tuned", ECB_MIN_SIMILARITY),
-                         ("tuned", best)):
-            p, r, f1, tp, fp, fn = _prf(rows, t, ("test",))
-            print(f"    test at {label} {t:.3f}: P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
-        grown = membership_rows(docs, grow=True, background=bg, threshold=best)
-        p, r, f1, tp, fp, fn = _prf(grown, best, ("test",))
-        print(f"    growing profile at {best:.3f}, test: P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
-    # The pipeline scores only pages that match the story's query. ECB+ has no queries: stand in with the two names
-    # both seeds weigh most, OR-ed.
-    rows = membership_rows(docs, grow=False, background=None, threshold=ECB_MIN_SIMILARITY, with_query=True)
-    gate = _prf(rows, -0.5, ("test",))
-    print(f"  query of the seeds' two top names alone, test: P {gate[0]:.3f} R {gate[1]:.3f} F1 {gate[2]:.3f}")
-    best = max(grid, key=lambda t: _prf(rows, t, ("train", "dev"))[2])
-    print(f"  query AND similarity, no background: tuned on train+dev: threshold {best:.3f}, "
-          f"train+dev F1 {_prf(rows, best, ('train', 'dev'))[2]:.3f}")
-    for label, t in (("the product's default", DEFAULT_MIN_SIMILARITY), ("ECB+ tuned", ECB_MIN_SIMILARITY), ("tuned", best)):
-        p, r, f1, tp, fp, fn = _prf(rows, t, ("test",))
-        print(f"    test at {label} {t:.3f}: P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
-
-
-# Part 4's graph: each document's PROPAGATION_K nearest documents with cosine at least PROPAGATION_TAU, edges
-# weighted by that cosine; PROPAGATION_BETA weighs the neighbours against the document's own score. Chosen on the
-# train and dev topics (k 3/5/8, beta 3-100, tau 0.2/0.3, 2-8 rounds), whole-store variant.
-PROPAGATION_K, PROPAGATION_BETA, PROPAGATION_TAU, PROPAGATION_ROUNDS = 3, 10.0, 0.2, 8
-_NEAREST_KEPT = 30  # nearest neighbours kept per document, so the online graph can take the first k that arrived
-
-
-def _neighbour_lists(vectors: list[dict[str, float]]) -> list[list[tuple[float, int]]]:
-    """Per document its nearest other documents (cosine, index), best first, through an inverted index."""
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for t, x in vec.items():
-            postings[t].append((i, x))
-    lists = []
-    for i, vec in enumerate(vectors):
-        acc: dict[int, float] = defaultdict(float)
-        for t, x in vec.items():
-            for j, y in postings[t]:
-                acc[j] += x * y
-        acc.pop(i, None)
-        best = sorted(((sim, j) for j, sim in acc.items() if sim >= PROPAGATION_TAU), reverse=True)
-        lists.append(best[:_NEAREST_KEPT])
-    return lists
-
-
-def _propagate(raw: list[float], nearest: list[list[tuple[float, int]]], present: list[bool],
-               seeds: list[int]) -> list[float]:
-    """Scores smoothed over the graph of the present documents, divided by the seeds' mean smoothed score."""
-    edges = [[(w, j) for w, j in near if present[j]][:PROPAGATION_K] for near in nearest]
-    f = list(raw)
-    for _ in range(PROPAGATION_ROUNDS):
-        f = [(raw[i] + PROPAGATION_BETA * sum(w * f[j] for w, j in e)) / (1 + PROPAGATION_BETA * sum(w for w, _ in e))
-             for i, e in enumerate(edges)]
-    scale = sum(f[i] for i in seeds) / len(seeds) or 1.0
-    return [x / scale for x in f]
-
-
-def part_propagation() -> None:
-    docs = load_ecb()
-    print("(4) experiment: store-aware (propagated) scores on ECB+, tuned on train+dev, test reported")
     t0 = time.perf_counter()
+    print(f"(1) ECB+ membership: {len(docs)} documents, {len({d['subtopic'] for d in docs})} sub-topics; "
+          f"product default min_similarity {DEFAULT_MIN_SIMILARITY}")
     vectors = [term_vector("", d["text"]) for d in docs]
-    nearest = _neighbour_lists(vectors)
+    # The 30 nearest per document, so that a graph of the documents arrived so far can take its first k present.
+    nearest = nearest_documents(vectors, _NEAREST_KEPT, PROPAGATION_TAU)
+    whole = [near[:PROPAGATION_K] for near in nearest]
     index = {d["doc_id"]: i for i, d in enumerate(docs)}
     order = [index[d["doc_id"]] for d in sorted(docs, key=lambda d: (_doc_number(d["doc_id"]), d["doc_id"]))]
     by_sub: dict[str, list[dict]] = defaultdict(list)
     for d in docs:
         by_sub[d["subtopic"]].append(d)
-    variants: dict[str, list[tuple[str, float, bool]]] = {"whole store": [], "online, every 50 arrivals": [],
-                                                          "online, near misses decided again at the end": []}
-    for sub, members in by_sub.items():
+    variants: dict[str, list[tuple[str, float, bool]]] = {
+        "own similarity only (no store)": [], "one run (every document arrives, then the decision)": [],
+        f"runs of {batch} documents in document order (accepts stay)": []}
+    checked = False
+    for sub, members in sorted(by_sub.items()):
         members.sort(key=lambda d: _doc_number(d["doc_id"]))
         seeds = [index[d["doc_id"]] for d in members[:2]]
-        profile = StoryProfile([StoryDoc(None, "", d["text"], True) for d in members[:2]])
-        raw = [profile.score("", d["text"]).score for d in docs]
-        whole = _propagate(raw, nearest, [True] * len(docs), seeds)
-        online = [0.0] * len(docs)
-        for start in range(0, len(order), 50):
-            present = [False] * len(docs)
-            for i in order[:start] + seeds:
-                present[i] = True
-            f = _propagate(raw, nearest, present, seeds)
-            for i in order[start:start + 50]:
-                online[i] = f[i]
+        seed_docs = [StoryDoc(None, "", d["text"], True) for d in members[:2]]
+        profile = StoryProfile(seed_docs, min_similarity=DEFAULT_MIN_SIMILARITY)
+        cen = profile.centroid()
+        raw = [cosine(v, cen) for v in vectors]
+        one_run = propagate(raw, whole, seeds)
+        if not checked:  # the fast path above is the product's computation: check it against calibrate() once
+            product = profile.calibrate([(i, "", d["text"]) for i, d in enumerate(docs) if i not in seeds])
+            worst = max(abs(product[i].score - one_run[i]) for i in product)
+            assert worst < 1e-5, f"benchmark and StoryProfile.calibrate differ by {worst}"
+            checked = True
+        runs = _decide_in_runs(StoryProfile(seed_docs), docs, vectors, nearest, seeds, order, batch,
+                               DEFAULT_MIN_SIMILARITY)
         split = members[0]["split"]
         for i, d in enumerate(docs):
             if i in seeds:
                 continue
-            variants["whole store"].append((split, whole[i], d["subtopic"] == sub))
-            variants["online, every 50 arrivals"].append((split, online[i], d["subtopic"] == sub))
-            # Accepted on arrival stays accepted; what fell short is scored again once the whole store is known.
-            variants["online, near misses decided again at the end"].append(
-                (split, max(online[i], whole[i]), d["subtopic"] == sub))
-    grid = [t / 200 for t in range(20, 220)]
+            member = d["subtopic"] == sub
+            variants["own similarity only (no store)"].append((split, raw[i], member))
+            variants["one run (every document arrives, then the decision)"].append((split, one_run[i], member))
+            variants[f"runs of {batch} documents in document order (accepts stay)"].append((split, runs[i], member))
     for name, rows in variants.items():
-        best = max(grid, key=lambda t: _prf(rows, t, ("train", "dev"))[2])
-        p, r, f1, tp, fp, fn = _prf(rows, best, ("test",))
-        print(f"    {name}: threshold {best:.3f}, train+dev F1 {_prf(rows, best, ('train', 'dev'))[2]:.3f}; "
-              f"test P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
+        print(f"  {name}:")
+        if name.startswith("own similarity"):
+            best = _tuned(rows, [t / 400 for t in range(20, 400)])
+            _rows_by_threshold(rows, "its own threshold tuned on train+dev", best)
+            continue
+        _rows_by_threshold(rows, "at the product default", DEFAULT_MIN_SIMILARITY)
+        best = _tuned(rows, [t / 200 for t in range(100, 220)])
+        if abs(best - DEFAULT_MIN_SIMILARITY) > 1e-9:
+            _rows_by_threshold(rows, "at the threshold tuned on train+dev", best)
     print(f"    ({time.perf_counter() - t0:.0f} s)")
+
+
+_NEAREST_KEPT = 30
 
 
 def part_duplicates() -> None:
@@ -341,9 +283,27 @@ def part_lookup(small: int, big: int) -> None:
           f"{p2 / p1:.2f}x peak traced memory")
 
 
+def part_decision_time() -> None:
+    """Seconds for one story's end-of-run decision (StoryProfile.calibrate) as its candidates grow."""
+    docs = load_ecb()
+    texts = [d["text"] for d in docs]
+    profile = StoryProfile([StoryDoc(None, "", texts[0], True), StoryDoc(None, "", texts[1], True)])
+    # ECB+ texts again with a word added, so that the graph has more documents than ECB+ (and none is equal).
+    candidates = [(i, "", f"{texts[i % len(texts)]} variante{i}") for i in range(MAX_GRAPH)]
+    print(f"(4) end-of-run decision of one story (the graph holds at most {MAX_GRAPH} candidates)")
+    base = None
+    for n in (100, 300, MAX_GRAPH):
+        t0 = time.perf_counter()
+        profile.calibrate(candidates[:n])
+        seconds = time.perf_counter() - t0
+        base = base or seconds / 100
+        print(f"    {n:5d} candidates: {seconds:.2f} s ({seconds / n / base:.1f}x the time per candidate at 100)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", type=int, choices=(1, 2, 3, 4), action="append")
+    parser.add_argument("--batch", type=int, default=50, help="documents per run in part 1's runs variant")
     parser.add_argument("--small", type=int, default=10_000)
     parser.add_argument("--big", type=int, default=200_000)
     args = parser.parse_args()
@@ -352,13 +312,13 @@ def main() -> None:
         print(f"ECB+ not found at {CORPUS}: parts 1, 2 and 4 skipped")
         parts = [p for p in parts if p == 3]
     if 1 in parts:
-        part_membership()
+        part_membership(args.batch)
     if 2 in parts:
         part_duplicates()
     if 3 in parts:
         part_lookup(args.small, args.big)
     if 4 in parts:
-        part_propagation()
+        part_decision_time()
 
 
 if __name__ == "__main__":
