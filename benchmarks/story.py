@@ -13,7 +13,7 @@
     (positives); pairs of different stories are negatives; same-story pairs below 0.2 must not be duplicates.
 (3) Dedup lookup time per new article (shingles, signature, band keys, indexed candidate query, exact check) with
     10k and then 200k stored articles in one real SQLite file, and peak Python memory during the lookups.
-(4) Time of one story's end-of-run decision with 100, 300 and MAX_GRAPH candidates.
+(4) Time of one story's end-of-run decision with 100, 300 and MAX_GRAPH_CANDIDATES candidates.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from crawler import dedup
 from crawler.matching import (
     DEFAULT_MIN_SIMILARITY,
-    MAX_GRAPH,
+    MAX_GRAPH_CANDIDATES,
     PROPAGATION_K,
     PROPAGATION_TAU,
     StoryDoc,
@@ -289,10 +289,10 @@ def part_decision_time() -> None:
     texts = [d["text"] for d in docs]
     profile = StoryProfile([StoryDoc(None, "", texts[0], True), StoryDoc(None, "", texts[1], True)])
     # ECB+ texts again with a word added, so that the graph has more documents than ECB+ (and none is equal).
-    candidates = [(i, "", f"{texts[i % len(texts)]} variante{i}") for i in range(MAX_GRAPH)]
-    print(f"(4) end-of-run decision of one story (the graph holds at most {MAX_GRAPH} candidates)")
+    candidates = [(i, "", f"{texts[i % len(texts)]} variante{i}") for i in range(MAX_GRAPH_CANDIDATES)]
+    print(f"(4) end-of-run decision of one story (the graph holds at most {MAX_GRAPH_CANDIDATES} candidates)")
     base = None
-    for n in (100, 300, MAX_GRAPH):
+    for n in (100, 300, MAX_GRAPH_CANDIDATES):
         t0 = time.perf_counter()
         profile.calibrate(candidates[:n])
         seconds = time.perf_counter() - t0

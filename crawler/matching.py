@@ -52,8 +52,11 @@ PROPAGATION_TAU = 0.15  # no edge below this cosine: a page with no close neighb
 PROPAGATION_TOLERANCE = 1e-6  # smoothing runs to its fixed point: until no score moves by more than this
 PROPAGATION_MAX_SWEEPS = 1000
 LIKELY_SIMILARITY = 0.12  # own similarity of a page whose related links are followed before the decision
-MAX_GRAPH = 1000  # newest accepted articles and newest candidates in the graph (each; seeds always): 1000 take
-# about 3 s to decide, 3000 about 35 s (`python benchmarks/story.py --part 4`)
+# The graph's size: the seeds always, and at most this many of the newest accepted articles, candidates and other
+# stored articles. A graph of 1000 documents takes about 3 s to decide, 3000 about 35 s (`benchmarks/story.py --part 4`).
+MAX_GRAPH_ACCEPTED = 500
+MAX_GRAPH_CANDIDATES = 1000
+MAX_GRAPH_CONTEXT = 500
 MAX_CLOSEST = 500  # the 'closest article' in a reason: among the seeds and this many newest accepted articles
 _REASON_TERMS = 8
 
@@ -268,10 +271,12 @@ class StoryProfile:
         followed during the crawl): its own similarity reaches LIKELY_SIMILARITY, or the story has no seeds."""
         return not self._seeds or s.score >= LIKELY_SIMILARITY
 
-    def calibrate(self, candidates: Sequence[tuple[int, str, str]]) -> dict[int, Calibrated]:
+    def calibrate(self, candidates: Sequence[tuple[int, str, str]],
+                  context: Sequence[tuple[int, str, str]] = ()) -> dict[int, Calibrated]:
         """Store-aware scores of candidate articles (id, title, text), on the scale of the story's own seeds.
 
-        The graph holds the story's seeds, its accepted articles and the candidates. Every document starts from its
+        The graph holds the story's seeds, its accepted articles, the candidates and `context`: other stored articles
+        (outside the story, not matching its query), the rest of the world a page on another matter belongs to. Every document starts from its
         similarity to the story (`score()`); each then takes the weighted mean of its own score and its nearest
         documents' (PROPAGATION_K with cosine at least PROPAGATION_TAU), until the scores settle; the result is
         divided by the seeds' mean. A follow-up on a new aspect sits among other coverage of the story and is
@@ -280,16 +285,17 @@ class StoryProfile:
         """
         cen = self.centroid()
         nodes: list[tuple[int | None, dict[str, float]]] = [(d.article_id, v) for d, v in self._seeds]
-        nodes += [(d.article_id, v) for d, v in self._accepted[-MAX_GRAPH:]]
+        nodes += [(d.article_id, v) for d, v in self._accepted[-MAX_GRAPH_ACCEPTED:]]
         first = len(nodes)
-        for article_id, title, text in candidates[-MAX_GRAPH:]:
+        for article_id, title, text in [*candidates[-MAX_GRAPH_CANDIDATES:], *context[-MAX_GRAPH_CONTEXT:]]:
             nodes.append((article_id, term_vector(title, text, self.background)))
+        last = first + len(candidates[-MAX_GRAPH_CANDIDATES:])
         vectors = [v for _, v in nodes]
         raw = [cosine(v, cen) if v and cen else 0.0 for v in vectors]
         nearest = nearest_documents(vectors, PROPAGATION_K, PROPAGATION_TAU)
         smoothed = propagate(raw, nearest, range(len(self._seeds)))
         out = {}
-        for i in range(first, len(nodes)):
+        for i in range(first, last):
             article_id = nodes[i][0]
             assert article_id is not None
             out[article_id] = Calibrated(

@@ -17,7 +17,7 @@ from config.query import WordSet
 from crawler import dedup
 from crawler.extract import extract_page, paragraph_hash
 from crawler.items import Candidate, Extracted
-from crawler.matching import Calibrated, StoryDoc, StoryProfile
+from crawler.matching import MAX_GRAPH_CONTEXT, Calibrated, StoryDoc, StoryProfile
 from crawler.stats import RunStats
 from crawler.textstats import sentences, words
 from crawler.urls import host_of, normalize_url, same_site
@@ -264,15 +264,18 @@ class ArticleProcessor:
             return
         profile = self.profile(story)
         now = utcnow()
-        calibrated = profile.calibrate([(r["article_id"], r["title"] or "", r["text"] or "") for r in rows]
-                                       ) if profile.has_seeds else {}
+        calibrated: dict[int, Calibrated] = {}
+        if profile.has_seeds:
+            context = self.store.other_articles(story.id, MAX_GRAPH_CONTEXT)
+            calibrated = profile.calibrate([(r["article_id"], r["title"] or "", r["text"] or "") for r in rows],
+                                           [(r["id"], r["title"] or "", r["text"] or "") for r in context])
         accepted: list[tuple[dict, Calibrated | None]] = []
         for row in rows:
             c = calibrated.get(row["article_id"])
             if not profile.has_seeds:
                 accepted.append((row, c))
             elif c is None:
-                continue  # beyond the graph's size (MAX_GRAPH newest candidates): waits for a later run
+                continue  # beyond the graph's size (MAX_GRAPH_CANDIDATES newest): stays as it was
             elif c.score >= story.min_similarity:
                 accepted.append((row, c))
             else:

@@ -221,6 +221,18 @@ class Store:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r)) for r in cur.fetchall()]
 
+    def other_articles(self, story: str, limit: int) -> list[dict[str, Any]]:
+        """The newest stored articles with text that are neither in the story nor its candidates, oldest first."""
+        cur = self.db.execute(
+            "SELECT id, title, text FROM articles a WHERE text IS NOT NULL AND text != '' "
+            "AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story = ? AND sa.article_id = a.id) "
+            "AND NOT EXISTS (SELECT 1 FROM story_candidates c WHERE c.story = ? AND c.article_id = a.id) "
+            "ORDER BY first_seen DESC, id DESC LIMIT ?",
+            [story, story, limit],
+        )
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in reversed(cur.fetchall())]
+
     def candidate_decided(self, story: str, article_id: int, *, score: float, reason: Mapping[str, Any],
                           now: str) -> None:
         """A candidate stays out of the story for now: its store-aware score and why."""
