@@ -214,29 +214,6 @@ def test_the_same_quake_scores_above_another_quake_in_the_same_valley() -> None:
     assert (plain.score(*QUAKE_SAME).score - plain.score(*QUAKE_OTHER).score) < same - other
 
 
-# Three query-matching pages about other things in and around Oberkolbing (written for this test), scored against
-# the test web's story (tests/web): its seed file and seed article, as the crawl builds the profile.
-NEAR_HARD_NEGATIVES = (
-    ("Zweckverband Wettersee erhöht die Wassergebühren",
-     ("Der Zweckverband Wasserversorgung Wettersee hebt zum 1. Juli die Gebühren an. Ein Kubikmeter Trinkwasser "
-      "kostet in den fünf Mitgliedsgemeinden, darunter Oberkolbing, Wetterhausen und Buchried, dann 2,35 Euro statt "
-      "bisher 1,98 Euro.\nVerbandsvorsitzender Alois Hinterleitner begründete den Schritt mit gestiegenen "
-      "Energiekosten für die Pumpwerke und mit der Erneuerung alter Leitungen. Die Verbandsversammlung stimmte mit "
-      "großer Mehrheit zu; nur die Vertreter aus Buchried hatten eine Staffelung nach Verbrauch gefordert.")),
-    ("Neues Löschfahrzeug für die Feuerwehr Oberkolbing",
-     ("Die Freiwillige Feuerwehr Oberkolbing hat ein neues Hilfeleistungslöschfahrzeug in Dienst gestellt. Es "
-      "ersetzt ein 28 Jahre altes Tanklöschfahrzeug, fasst 2000 Liter Wasser und führt fluorfreien Löschschaum "
-      "mit.\nKommandant Georg Pröbstl dankte der Gemeinde und dem Landkreis, die sich die Kosten von rund 480.000 "
-      "Euro teilen. Bei der Segnung auf dem Kirchplatz spielte die Blaskapelle, die Jugendfeuerwehr zeigte eine "
-      "Löschübung.")),
-    ("Wetterhausen testet PFAS-freie Outdoor-Jacken im Schulsport",
-     ("Das Gymnasium Wetterhausen stattet seine Skikurse in diesem Winter mit Leihjacken ohne PFAS-Beschichtung "
-      "aus. Die Idee kam von einer Schülergruppe, die sich im Chemieunterricht mit Ewigkeitschemikalien in Kleidung "
-      "beschäftigt hatte; auch Jugendliche aus Oberkolbing besuchen die Schule.\nDer Förderverein hat 60 Jacken "
-      "angeschafft, die Ergebnisse eines Vergleichs sollen im Frühjahr beim Schulfest vorgestellt werden.")),
-)
-
-
 def _test_web_story() -> StoryProfile:
     seed = load_module("testweb_articles", WEB / "articles.py").BY_KEY["A1_seed"]
     seed_file = (WEB / "seeds" / "oberkolbing-pfas.txt").read_text(encoding="utf-8")
@@ -244,38 +221,46 @@ def _test_web_story() -> StoryProfile:
                          StoryDoc(None, seed.title, "\n".join((seed.lead, *seed.paragraphs)), True)])
 
 
-def _test_web_store() -> dict[str, tuple[str, str]]:
-    """The test web's pages that match its story's query (the crawl's candidates), seed article left out."""
-    query = parse_query("Oberkolbing* AND (PFAS OR Trinkwasser* OR Löschschaum* OR Wasserversorgung)")
+TEST_WEB_QUERY = "Oberkolbing* AND (PFAS OR Trinkwasser* OR Löschschaum* OR Wasserversorgung)"
+TEST_WEB_NEGATIVES = ("T6_hard_negative", "T7_fees", "T8_fire_engine", "R7_jackets")
+
+
+def _test_web_store() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """The test web's pages that match its story's query (the crawl's candidates) and the others (the rest of
+    the store), the seed article left out."""
+    query = parse_query(TEST_WEB_QUERY)
     pages = {key: (a.title, "\n".join((a.lead, *a.paragraphs)))
              for key, a in load_module("testweb_articles", WEB / "articles.py").BY_KEY.items() if key != "A1_seed"}
-    return {k: p for k, p in pages.items() if query.matches(WordSet.from_text(f"{p[0]}\n{p[1]}"))}
+    matching = {k: p for k, p in pages.items() if query.matches(WordSet.from_text(f"{p[0]}\n{p[1]}"))}
+    return matching, {k: p for k, p in pages.items() if k not in matching}
 
 
-def test_store_aware_scores_keep_every_follow_up_of_the_test_web_and_drop_its_hard_negative() -> None:
-    pages = _test_web_store()
-    keys = sorted(pages)
-    scores = _test_web_story().calibrate([(i, *pages[k]) for i, k in enumerate(keys)])
-    by_key = {k: scores[i].score for i, k in enumerate(keys)}
-    follow_ups = {k: v for k, v in by_key.items() if k not in ("T6_hard_negative", "R6_before_since", "A_intern")}
+def _test_web_scores(*, context: bool = True) -> dict[str, float]:
+    matching, others = _test_web_store()
+    keys = sorted(matching)
+    scores = _test_web_story().calibrate([(i, *matching[k]) for i, k in enumerate(keys)],
+                                         [(1000 + i, *others[k]) for i, k in enumerate(sorted(others))] if context
+                                         else ())
+    return {k: scores[i].score for i, k in enumerate(keys)}
+
+
+def test_store_aware_scores_keep_every_follow_up_of_the_test_web_and_its_hard_negatives_out() -> None:
+    by_key = _test_web_scores()
+    follow_ups = {k: v for k, v in by_key.items() if k not in (*TEST_WEB_NEGATIVES, "R6_before_since", "A_intern")}
     assert len(follow_ups) >= 15
     assert min(follow_ups.values()) >= DEFAULT_MIN_SIMILARITY, sorted(follow_ups.items(), key=lambda kv: kv[1])[:3]
+    assert max(by_key[k] for k in TEST_WEB_NEGATIVES) < DEFAULT_MIN_SIMILARITY, {k: by_key[k] for k in
+                                                                               TEST_WEB_NEGATIVES}
     assert by_key["T6_hard_negative"] < DEFAULT_MIN_SIMILARITY / 2
 
 
-@pytest.mark.parametrize("page", [
-    pytest.param(NEAR_HARD_NEGATIVES[0], id="fees"),
-    pytest.param(NEAR_HARD_NEGATIVES[1], id="fire-engine", marks=pytest.mark.xfail(strict=True, reason=(
-        "known gap (issue 4): in a store of one story's coverage, its nearest documents are all story articles "
-        "(it shares the fire chief and the foam with a follow-up), so the store-aware score pulls it up"))),
-    pytest.param(NEAR_HARD_NEGATIVES[2], id="jackets", marks=pytest.mark.xfail(strict=True, reason=(
-        "known gap (issue 4): nothing else on school clothing is in the store to pull it down"))),
-])
-def test_query_matching_pages_on_other_matters_of_the_town_stay_below_the_default_threshold(
-        page: tuple[str, str]) -> None:
-    pages = list(_test_web_store().values())
-    scores = _test_web_story().calibrate([(i, *p) for i, p in enumerate([*pages, page])])
-    assert scores[len(pages)].score < DEFAULT_MIN_SIMILARITY, scores[len(pages)]
+@pytest.mark.parametrize("key", ["T7_fees", "T8_fire_engine", "R7_jackets"])
+def test_a_page_on_another_matter_of_the_town_is_pulled_down_by_the_towns_other_news(key: str) -> None:
+    # Its own similarity is as high as the weakest follow-up's; the town's other news of its kind (stored, not
+    # matching the query: the fire brigade's annual meeting, sewage fees, a school ski course) makes the difference.
+    without, with_ = _test_web_scores(context=False)[key], _test_web_scores()[key]
+    assert with_ < without - 0.05, (without, with_)
+    assert with_ < DEFAULT_MIN_SIMILARITY
 
 
 # Two more reports on Russia's bases in Syria (written for this test): with them stored, NEG_BASES has its own kind

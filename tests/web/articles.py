@@ -566,6 +566,94 @@ ARTICLES: tuple[Article, ...] = (
             "für Spieler und Schiedsrichter organisiert."),
         ),
     ),
+    # Query-matching pages on other matters of the town (hard negatives), and the town's other news of their kind,
+    # which does not match the query: with it stored, each hard negative sits among its own kind.
+    Article(
+        key="T7_fees", site="tagblatt", path="/region/zweckverband-wettersee-wassergebuehren-3334.html", round=1,
+        published="2025-03-12T10:15:00+01:00", author="Korbinian Reiter",
+        title="Zweckverband Wettersee erhöht die Wassergebühren",
+        lead="Ein Kubikmeter kostet ab Juli 2,35 Euro statt 1,98 Euro.",
+        paragraphs=(
+            ("Der Zweckverband Wasserversorgung Wettersee hebt zum 1. Juli die Gebühren an. Ein Kubikmeter "
+            "Trinkwasser kostet in den fünf Mitgliedsgemeinden, darunter Oberkolbing, Wetterhausen und Buchried, dann "
+            "2,35 Euro statt bisher 1,98 Euro. Die Grundgebühr steigt um vier Euro im Jahr."),
+            ("Verbandsvorsitzender Alois Hinterleitner begründete den Schritt mit gestiegenen Energiekosten für die "
+            "Pumpwerke und mit der Erneuerung alter Leitungen. Allein in Wetterhausen müssen in den kommenden drei "
+            "Jahren rund vier Kilometer Gussrohre ersetzt werden."),
+            ("Die Verbandsversammlung stimmte mit großer Mehrheit zu. Nur die Vertreter aus Buchried votierten "
+            "dagegen; sie hatten eine Staffelung nach Verbrauch gefordert."),
+        ),
+    ),
+    Article(
+        key="T8_fire_engine", site="tagblatt", path="/region/neues-loeschfahrzeug-feuerwehr-oberkolbing-3336.html",
+        round=1, published="2025-03-12T15:40:00+01:00", author="Korbinian Reiter",
+        title="Neues Löschfahrzeug für die Feuerwehr Oberkolbing",
+        lead="Das Fahrzeug ersetzt ein 28 Jahre altes Tanklöschfahrzeug.",
+        paragraphs=(
+            ("Die Freiwillige Feuerwehr Oberkolbing hat ein neues Hilfeleistungslöschfahrzeug in Dienst gestellt. Es "
+            "bietet Platz für neun Einsatzkräfte, fasst 2000 Liter Wasser und führt modernen, fluorfreien Löschschaum "
+            "mit."),
+            ("Kommandant Georg Pröbstl dankte der Gemeinde und dem Landkreis, die sich die Kosten von rund 480.000 "
+            "Euro teilen. Bei der Segnung auf dem Kirchplatz spielte die Blaskapelle, die Jugendfeuerwehr zeigte eine "
+            "Löschübung."),
+            ("Im kommenden Jahr soll auch das Feuerwehrhaus erweitert werden, weil das neue Fahrzeug nur knapp in die "
+            "alte Halle passt."),
+        ),
+    ),
+    Article(
+        key="R7_jackets", site="rundschau", path="/lokales/pfas-freie-jacken-gymnasium-wetterhausen-55140.html",
+        round=1, published="2025-03-12T09:00:00+01:00", author="Lorenz Hiebl",
+        title="Wetterhausen testet PFAS-freie Outdoor-Jacken im Schulsport",
+        lead="Eine Schülergruppe hat die Idee im Chemieunterricht entwickelt.",
+        paragraphs=(
+            ("Das Gymnasium Wetterhausen stattet seine Skikurse in diesem Winter mit Leihjacken ohne "
+            "PFAS-Beschichtung aus. Die Idee kam von einer Schülergruppe, die sich im Chemieunterricht mit "
+            "Ewigkeitschemikalien in Kleidung beschäftigt hatte. Auch Jugendliche aus Oberkolbing besuchen die Schule."),
+            ("Der Förderverein hat 60 Jacken angeschafft. Die Jugendlichen wollen in einem Vergleich festhalten, wie "
+            "gut die Jacken Regen und Schnee abhalten."),
+            "Die Ergebnisse sollen im Frühjahr beim Schulfest vorgestellt werden.",
+        ),
+    ),
+    Article(
+        key="T9_fire_honours", site="tagblatt", path="/region/feuerwehr-oberkolbing-ehrt-mitglieder-3312.html",
+        round=1, published="2025-03-10T19:30:00+01:00", author="Korbinian Reiter",
+        title="Feuerwehr Oberkolbing ehrt langjährige Mitglieder",
+        lead="87 Einsätze im vergangenen Jahr, 19 Kinder in der Jugendfeuerwehr.",
+        paragraphs=(
+            ("Bei der Jahresversammlung der Freiwilligen Feuerwehr Oberkolbing hat Kommandant Georg Pröbstl sechs "
+            "Mitglieder für 25 und 40 Jahre Dienst geehrt. Die Wehr rückte im vergangenen Jahr zu 87 Einsätzen aus, "
+            "darunter zwei Scheunenbrände und mehrere Unfälle auf der Staatsstraße."),
+            ("Die Jugendfeuerwehr zählt inzwischen 19 Mädchen und Buben. Bürgermeister und Kreisbrandrat lobten die "
+            "Ausbildung; im Herbst soll das neue Fahrzeug geliefert werden, für das die Halle zu klein ist."),
+            "Zum Abschluss lud die Wehr zu Leberkäse und Freibier in das Feuerwehrhaus ein.",
+        ),
+    ),
+    Article(
+        key="T10_sewage_fees", site="tagblatt", path="/region/abwassergebuehren-wetterhausen-steigen-3338.html",
+        round=1, published="2025-03-12T17:05:00+01:00", author="Korbinian Reiter",
+        title="Abwassergebühren in Wetterhausen steigen",
+        lead="Auch das Schmutzwasser wird teurer: 3,10 Euro je Kubikmeter.",
+        paragraphs=(
+            ("Der Zweckverband am Wettersee erhöht auch die Abwassergebühren. Für einen Kubikmeter Schmutzwasser "
+            "zahlen Haushalte in Wetterhausen, Buchried und Oberkolbing ab Juli 3,10 Euro. Verbandsvorsitzender Alois "
+            "Hinterleitner verwies auf die Sanierung der Kläranlage."),
+            ("Die Verbandsversammlung beschloss außerdem einen Zuschuss für Regenwasserzisternen. Eine Staffelung "
+            "nach Verbrauch lehnte die Mehrheit erneut ab."),
+        ),
+    ),
+    Article(
+        key="R8_ski_course", site="rundschau", path="/lokales/gymnasium-wetterhausen-skikurse-55135.html", round=1,
+        published="2025-03-11T08:20:00+01:00", author="Lorenz Hiebl",
+        title="Gymnasium Wetterhausen startet Skikurse",
+        lead="Der Förderverein hilft Familien mit Helmen und Leihjacken.",
+        paragraphs=(
+            ("Mehr als 120 Schülerinnen und Schüler des Gymnasiums Wetterhausen fahren im Januar ins Skilager. Der "
+            "Förderverein hat dafür Helme und Leihjacken angeschafft, damit auch Familien mit wenig Geld mitfahren "
+            "können."),
+            ("Im Chemieunterricht bereitet eine Gruppe einen Vergleich der Jacken vor, der beim Schulfest im Frühjahr "
+            "gezeigt werden soll."),
+        ),
+    ),
 )
 
 BY_KEY = {a.key: a for a in ARTICLES}
