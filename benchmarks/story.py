@@ -12,7 +12,8 @@
 (2) Duplicate detection on ECB+'s pairs_within_topic.csv: same-story pairs with jaccard_w5 >= 0.5 are wire copies
     (positives); pairs of different stories are negatives; same-story pairs below 0.2 must not be duplicates.
 (3) Dedup lookup time per new article (shingles, signature, band keys, indexed candidate query, exact check) with
-    10k and then 200k stored articles in one real SQLite file, and peak Python memory during the lookups.
+    10k and with 200k stored articles, in two real SQLite files looked up alternately (the machine's drift falls on
+    both), and peak Python memory during the lookups.
 (4) Time of one story's end-of-run decision with 100, 300 and MAX_GRAPH_CANDIDATES candidates.
 """
 
@@ -214,21 +215,16 @@ def _fill(db, start: int, stop: int, rng: random.Random) -> None:
     db.conn.commit()
 
 
-def _lookups(db, queries: list[str], stored: dict[int, frozenset[int]]) -> tuple[float, float, int]:
-    """Median seconds per whole lookup and per index query alone, and duplicates found (no tracing: timing only)."""
-    whole, index_only = [], []
-    found = 0
-    for text in queries:
-        t0 = time.perf_counter()
-        sh = dedup.shingles(text)
-        keys = dedup.band_keys(dedup.signature(sh))
-        t1 = time.perf_counter()
-        cands = dedup_index.candidate_ids(db, keys)
-        t2 = time.perf_counter()
-        found += any(dedup.is_near_duplicate(sh, stored[c]) for c in cands if c in stored)
-        whole.append(time.perf_counter() - t0)
-        index_only.append(t2 - t1)
-    return statistics.median(whole), statistics.median(index_only), found
+def _lookup(db, text: str, stored: dict[int, frozenset[int]]) -> tuple[float, float, bool]:
+    """One whole lookup: seconds in all, seconds of the index query alone, and whether a stored copy was found."""
+    t0 = time.perf_counter()
+    sh = dedup.shingles(text)
+    keys = dedup.band_keys(dedup.signature(sh))
+    t1 = time.perf_counter()
+    cands = dedup_index.candidate_ids(db, keys)
+    t2 = time.perf_counter()
+    found = any(dedup.is_near_duplicate(sh, stored[c]) for c in cands if c in stored)
+    return time.perf_counter() - t0, t2 - t1, found
 
 
 def _peak_memory(db, queries: list[str]) -> int:
@@ -241,17 +237,10 @@ def _peak_memory(db, queries: list[str]) -> int:
     return peak
 
 
-def _measure(db, queries: list[str], stored: dict[int, frozenset[int]]) -> tuple[float, float, int, int, int]:
-    # The pipeline checkpoints the WAL after each crawl; a lookup measured over a fresh 200k-article WAL measures
-    # the WAL, not the index (1.8x slower here).
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    _lookups(db, queries[:20], stored)  # warm up
-    whole, index_only, found = _lookups(db, queries, stored)
-    peak = _peak_memory(db, queries)
-    return whole, index_only, found, peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-def part_lookup(small: int, big: int) -> None:
+def part_lookup(small: int, big: int, rounds: int = 5) -> None:
+    """Two real SQLite files, one with `small` and one with `big` stored articles, the same 100 new articles looked
+    up in both, alternating (small, big, big, small, ...) over several rounds, so that the machine's drift falls on
+    both alike."""
     rng = random.Random(4)
     vocab = [f"wort{i}" for i in range(20_000)]
     originals = {i: _text(rng, vocab, 400) for i in range(1, 101)}
@@ -262,25 +251,48 @@ def part_lookup(small: int, big: int) -> None:
         words = originals[i].split()
         queries.append(" ".join([*_text(rng, vocab, 12).split(), *words[:-60]]) if i % 2 else _text(rng, vocab, 400))
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Path(tmp) / "bench.db")
-        for i, sh in stored.items():
-            dedup_index.index_article(db, i, dedup.band_keys(dedup.signature(sh)))
-        _fill(db, 101, small + 1, rng)
-        results = [_measure(db, queries, stored)]
+        dbs = []
         t0 = time.perf_counter()
-        _fill(db, small + 1, big + 1, rng)
+        for n in (small, big):
+            db = open_database(Path(tmp) / f"bench-{n}.db")
+            for i, sh in stored.items():
+                dedup_index.index_article(db, i, dedup.band_keys(dedup.signature(sh)))
+            _fill(db, 101, n + 1, random.Random(n))
+            # The pipeline checkpoints the WAL after each crawl; a lookup over a fresh WAL measures the WAL.
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            dbs.append(db)
         fill_s = time.perf_counter() - t0
-        results.append(_measure(db, queries, stored))
-        size = (Path(tmp) / "bench.db").stat().st_size
-        db.conn.close()
-    print(f"(3) dedup lookup per new article (median of {len(queries)}; {dedup.BANDS} bands x {dedup.ROWS} rows; "
-          f"{big - small} articles added in {fill_s:.0f} s; file {size / 1e6:.0f} MB)")
-    for n, (whole, index_only, found, peak, rss) in zip((small, big), results, strict=True):
-        print(f"    {n:>7d} stored: {whole * 1000:.3f} ms per article ({index_only * 1e6:.0f} us of it the index "
-              f"query), copies found {found}/50, peak traced {peak / 1e6:.2f} MB, max RSS {rss / 1024:.0f} MB")
-    (w1, i1, _, p1, _), (w2, i2, _, p2, _) = results
+        size = (Path(tmp) / f"bench-{big}.db").stat().st_size
+        for db in dbs:  # warm up both
+            for text in queries[:20]:
+                _lookup(db, text, stored)
+        whole: list[list[float]] = [[], []]
+        index_only: list[list[float]] = [[], []]
+        found = [0, 0]
+        for r in range(rounds):
+            for q, text in enumerate(queries):
+                order = (0, 1) if (q + r) % 2 == 0 else (1, 0)
+                for k in order:
+                    w, ix, hit = _lookup(dbs[k], text, stored)
+                    whole[k].append(w)
+                    index_only[k].append(ix)
+                    found[k] += hit if r == 0 else 0
+        peaks = [_peak_memory(db, queries) for db in dbs]
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        for db in dbs:
+            db.conn.close()
+    print(f"(3) dedup lookup per new article ({dedup.BANDS} bands x {dedup.ROWS} rows; {len(queries)} new articles "
+          f"x {rounds} rounds, alternating between the two stores; both filled in {fill_s:.0f} s; big file "
+          f"{size / 1e6:.0f} MB; max RSS of the process {rss / 1024:.0f} MB)")
+    medians = []
+    for k, n in enumerate((small, big)):
+        m, mi = statistics.median(whole[k]), statistics.median(index_only[k])
+        medians.append((m, mi))
+        print(f"    {n:>7d} stored: {m * 1000:.3f} ms per article ({mi * 1e6:.0f} us of it the index query), "
+              f"copies found {found[k]}/50, peak traced {peaks[k] / 1e6:.2f} MB")
+    (w1, i1), (w2, i2) = medians
     print(f"    ratio {big // 1000}k / {small // 1000}k: {w2 / w1:.2f}x per article, {i2 / i1:.2f}x index query alone, "
-          f"{p2 / p1:.2f}x peak traced memory")
+          f"{peaks[1] / peaks[0]:.2f}x peak traced memory")
 
 
 def part_decision_time() -> None:
