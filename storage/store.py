@@ -227,7 +227,7 @@ class Store:
             "SELECT id, title, text FROM articles a WHERE text IS NOT NULL AND text != '' "
             "AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story = ? AND sa.article_id = a.id) "
             "AND NOT EXISTS (SELECT 1 FROM story_candidates c WHERE c.story = ? AND c.article_id = a.id) "
-            "ORDER BY first_seen DESC, id DESC LIMIT ?",
+            "ORDER BY id DESC LIMIT ?",  # ids grow as articles are stored: the newest first, without a sort
             [story, story, limit],
         )
         cols = [d[0] for d in cur.description]
