@@ -31,7 +31,7 @@ from crawler.scheduler import (
     catch_up_due,
     crawl_command,
 )
-from crawler.status import last_run_started
+from crawler.status import last_finished_run_started, last_run_started
 from storage import open_database
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,7 +48,7 @@ FAKE_CRAWL = textwrap.dedent("""
             f.write(f"{word} {story} {os.getpid()}\\n")
     def on_term(signum, frame):
         write("term")
-        raise SystemExit(143)
+        raise SystemExit(4 if mode == "graceful" else 143)  # 4: how `storywatch run` ends on SIGTERM
     signal.signal(signal.SIGTERM, signal.SIG_IGN if mode == "ignore-term" else on_term)
     if mode == "child":
         import subprocess
@@ -139,6 +139,13 @@ def test_crawl_runner_reports_the_exit_code() -> None:
     ok = CrawlRunner([sys.executable, "-c", "pass"]).run()
     assert (ok.returncode, ok.timed_out, ok.stopped) == (0, False, False)
     assert ok.describe().startswith("finished (exit 0)")
+
+
+def test_crawl_result_tells_an_interrupted_run_from_a_failed_one() -> None:
+    interrupted = CrawlRunner([sys.executable, "-c", "raise SystemExit(4)"]).run()
+    assert interrupted.returncode == 4
+    assert interrupted.describe().startswith("interrupted from outside (exit 4)")
+    assert CrawlRunner([sys.executable, "-c", "raise SystemExit(1)"]).run().describe().startswith("failed (exit 1)")
 
 
 def test_crawl_runner_ends_a_crawl_past_its_timeout_with_sigterm(fake: Fake) -> None:
@@ -276,6 +283,22 @@ def test_catch_up_is_decided_from_the_runs_table(tmp_path: Path) -> None:
     assert due == ["missed", "never", "by-all"]
 
 
+def test_catch_up_runs_a_story_whose_last_run_was_interrupted_or_killed(tmp_path: Path) -> None:
+    db_path = tmp_path / "storywatch.db"
+    now = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
+    hourly = parse_cron("0 * * * *")
+    for story in ("interrupted", "killed", "failed"):
+        add_run(db_path, story, datetime(2026, 11, 20, 7, 0, 2, tzinfo=UTC))  # an older run that finished
+    add_run(db_path, "interrupted", datetime(2026, 11, 20, 8, 0, 3, tzinfo=UTC), status="interrupted")
+    add_run(db_path, "killed", datetime(2026, 11, 20, 8, 0, 3, tzinfo=UTC), status="running")  # never marked
+    add_run(db_path, "failed", datetime(2026, 11, 20, 8, 0, 3, tzinfo=UTC), status="failed")  # ran to its end
+    stories = [ScheduledStory(s, hourly) for s in ("interrupted", "killed", "failed")]
+    assert catch_up_due(stories, lambda sid: last_finished_run_started(db_path, sid), now) == [
+        "interrupted", "killed"]
+    # Any run at all (what `status` shows as the last run) would have hidden them.
+    assert catch_up_due(stories, lambda sid: last_run_started(db_path, sid), now) == []
+
+
 def test_catch_up_compares_with_the_previous_fire_of_a_daily_schedule() -> None:
     daily = ScheduledStory("d", parse_cron("0 6 * * *"))
     now = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
@@ -377,6 +400,24 @@ def test_a_second_signal_ends_the_crawl_without_waiting_for_the_grace(fake: Fake
     assert proc.returncode == 0, err
     assert [r[0] for r in fake.lines()] == ["start", "term"]
 
+
+
+def test_a_crawl_that_stops_gracefully_on_sigterm_is_logged_as_ended_at_shutdown_not_failed(tmp_path: Path) -> None:
+    fake = Fake(tmp_path, mode="graceful")
+    proc = start_scheduler(fake, grace=0.3)
+    try:
+        read_until(proc, "crawl of story a started")
+        wait_for(lambda: bool(fake.lines("start")), "the crawl to start")
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert "crawl of story a ended at shutdown (exit 4)" in err
+    assert "story a: the next run carries on" in err
+    assert "failed" not in err
 
 
 # -- `storywatch schedule` itself, with the real crawl command -------------------------------------------------
