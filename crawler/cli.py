@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 from typing import NoReturn
 
+from crawler import __version__
+
 # command -> (module, help); each module has add_arguments(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("crawler.run", "one crawl of every story (or one), then exit: the cron job"),
@@ -28,6 +30,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="storywatch", description="Follow news stories: collect every later article about "
                      "them from chosen outlets, once, as clean text, into SQLite.")
+    parser.add_argument("--version", action="version", version=f"storywatch {__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module, help_text) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
