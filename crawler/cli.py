@@ -16,6 +16,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schedule": ("crawler.scheduler", "long-running scheduler: each story on its own cron schedule"),
     "extract": ("crawler.extract_command", "extract pages (files or URLs) with the crawl's cleaning"),
     "status": ("crawler.status", "last run and next scheduled run of each story"),
+    "timeline": ("crawler.timeline", "a story's articles in the terminal: status, date, source, title, what is new"),
+    "export": ("crawler.export", "a story's articles as an Atom feed, JSON lines or CSV"),
     "init": ("crawler.init_command", "write a commented starter config and create the database"),
     "demo": ("crawler.demo.runner", "the whole job offline on bundled demo outlets"),
 }
