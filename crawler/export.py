@@ -16,7 +16,6 @@ import csv
 import io
 import json
 import os
-import sqlite3
 import sys
 import tempfile
 import textwrap
@@ -28,17 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from crawler import __version__
-from crawler.story_lookup import (
-    LookupFailed,
-    StoryDatabase,
-    add_database_arguments,
-    check_story,
-    known_stories,
-    open_readonly,
-    story_database,
-)
+from crawler.status import parse_time
+from crawler.story_lookup import LookupFailed, StoryDatabase, add_database_arguments, read_stories
 from crawler.timeline import new_sentences
-from storage.reader import story_entries
 
 FORMATS = ("atom", "jsonl", "csv")
 SUMMARY_CHARS = 400  # an entry's summary; the whole text is its content
@@ -81,19 +72,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"storywatch export: --output: no such folder: {args.output.parent}", file=sys.stderr)
         return 2
     try:
-        source = story_database(args)
-        conn = open_readonly(source)
-        try:
-            check_story(args.story, known_stories(source, conn), source)
-            rows = story_entries(conn, args.story) if conn else []
-        except sqlite3.Error as exc:
-            raise LookupFailed(f"{source.path}: cannot read the database: {exc}", 1) from None
-        finally:
-            if conn is not None:
-                conn.close()
+        found = read_stories(args, args.story)
     except LookupFailed as exc:
         print(f"storywatch export: {exc}", file=sys.stderr)
         return exc.code
+    source, rows = found.source, found.stories[args.story]
     entries = [to_entry(row) for row in rows]
     if args.format == "atom":
         data = atom_feed(args.story, source.titles.get(args.story) or args.story, entries, feed_id(args.story, source))
@@ -140,15 +123,15 @@ def atom_feed(story: str, title: str, entries: Sequence[Entry], id_: str) -> byt
     feed.subtitle(f"storywatch: the articles of the story '{story}'")
     feed.author({"name": "storywatch"})  # Atom wants an author; articles often name none
     feed.generator("storywatch", version=__version__)
-    feed.updated(max((_time(e.updated) for e in entries), default=None) or datetime.now(UTC))
-    for e in sorted(entries, key=lambda e: _time(e.published) or _time(e.updated) or datetime.min.replace(tzinfo=UTC),
+    feed.updated(max((parse_time(e.updated) for e in entries), default=None) or datetime.now(UTC))
+    for e in sorted(entries, key=lambda e: parse_time(e.published) or parse_time(e.updated) or datetime.min.replace(tzinfo=UTC),
                     reverse=True):
         item = feed.add_entry(order="append")
         item.id(e.canonical_url)
         item.title(e.title or e.canonical_url)
         item.link(href=e.url, rel="alternate")
-        item.updated(_time(e.updated) or datetime.now(UTC))
-        if (published := _time(e.published)) is not None:
+        item.updated(parse_time(e.updated) or datetime.now(UTC))
+        if (published := parse_time(e.published)) is not None:
             item.published(published)
         if e.author:
             item.author({"name": e.author})
@@ -168,17 +151,6 @@ def _summary(e: Entry) -> str:
     if e.new_sentences:
         return textwrap.shorten(f"{head} · new: {' '.join(e.new_sentences)}", SUMMARY_CHARS, placeholder=" …")
     return head
-
-
-def _time(text: str | None) -> datetime | None:
-    """An ISO 8601 time (or date) as an aware datetime, UTC when it names no zone; None when unreadable."""
-    if not text:
-        return None
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def jsonl(entries: Sequence[Entry]) -> str:

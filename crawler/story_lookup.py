@@ -11,8 +11,9 @@ import argparse
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from storage.reader import NoDatabase, connect_readonly, story_ids
+from storage.reader import NoDatabase, connect_readonly, story_entries, story_ids
 
 EXIT_NOTHING_TO_READ = 1  # a database that cannot be read
 EXIT_USAGE = 2
@@ -86,3 +87,31 @@ def check_story(story: str, known: list[str], source: StoryDatabase) -> None:
         return
     where = "configured or in the database" if source.from_config else f"in {source.path}"
     raise LookupFailed(f"no story '{story}' {where} (stories: {', '.join(known) or 'none'})")
+
+
+@dataclass(frozen=True)
+class StoryRows:
+    """What a reading command shows: each asked-for story's current members, in publication order."""
+
+    source: StoryDatabase
+    database_exists: bool
+    stories: dict[str, list[dict[str, Any]]]  # story id -> rows of storage.reader.story_entries, stories in order
+
+
+def read_stories(args: argparse.Namespace, story: str | None) -> StoryRows:
+    """The members of `story`, or of every known story when it is None; LookupFailed for a bad config, a missing
+    --db file, an unknown story or an unreadable database."""
+    source = story_database(args)
+    conn = open_readonly(source)
+    try:
+        known = known_stories(source, conn)
+        if story is not None:
+            check_story(story, known, source)
+        wanted = [story] if story is not None else known
+        rows = {s: story_entries(conn, s) if conn else [] for s in wanted}
+    except sqlite3.Error as exc:
+        raise LookupFailed(f"{source.path}: cannot read the database: {exc}", EXIT_NOTHING_TO_READ) from None
+    finally:
+        if conn is not None:
+            conn.close()
+    return StoryRows(source, conn is not None, rows)

@@ -9,22 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from crawler.story_lookup import (
-    LookupFailed,
-    add_database_arguments,
-    check_story,
-    known_stories,
-    open_readonly,
-    story_database,
-)
+from crawler.story_lookup import LookupFailed, add_database_arguments, read_stories
 from crawler.terminal import cut, plural, width
-from storage.reader import story_entries
 
 Row = Mapping[str, Any]
 FIXED_COLUMNS = 59  # status, published, source, score and version with their gaps: what the title leaves
@@ -41,32 +32,19 @@ def run(args: argparse.Namespace) -> int:
     """Print the timeline of one story or of all; 0, 2 for a bad config or an unknown story, 1 for an unreadable
     database."""
     try:
-        source = story_database(args)
-        conn = open_readonly(source)
-        try:
-            known = known_stories(source, conn)
-            if args.story is not None:
-                check_story(args.story, known, source)
-            stories = [args.story] if args.story is not None else known
-            entries = {story: story_entries(conn, story) if conn else [] for story in stories}
-        except sqlite3.Error as exc:
-            raise LookupFailed(f"{source.path}: cannot read the database: {exc}", 1) from None
-        finally:
-            if conn is not None:
-                conn.close()
+        found = read_stories(args, args.story)
     except LookupFailed as exc:
         print(f"storywatch timeline: {exc}", file=sys.stderr)
         return exc.code
-    if conn is None:
-        print(f"database: {source.path} (not created yet: no crawl has run)")
-    if not stories:
+    if not found.database_exists:
+        print(f"database: {found.source.path} (not created yet: no crawl has run)")
+    if not found.stories:
         print("no stories: none is configured and the database holds none")
     columns = width() if sys.stdout.isatty() else None
-    for n, story in enumerate(stories):
-        rows = entries[story]
+    for n, (story, rows) in enumerate(found.stories.items()):
         if n:
             print()
-        title = source.titles.get(story)
+        title = found.source.titles.get(story)
         print(f"{story}: {title}" if title else story)
         print(summary(rows))
         if rows:
