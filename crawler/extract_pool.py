@@ -37,7 +37,7 @@ class ExtractionPool(Executor):
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self._max_workers, mp_context=self._context,
-                                   initializer=leave_stop_signals_to_the_parent)
+                                   initializer=ignore_ctrl_c)
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         """Run `fn(*args, **kwargs)` in a worker; the future survives the death of the worker."""
@@ -105,16 +105,15 @@ class ExtractionPool(Executor):
         pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
-def leave_stop_signals_to_the_parent() -> None:
-    """In a worker: ignore SIGINT and SIGTERM, which the crawl process gets too and answers with a graceful stop.
+def ignore_ctrl_c() -> None:
+    """In a worker: ignore SIGINT, which the crawl process gets too and answers with a graceful stop.
 
-    Ctrl-C reaches the terminal's whole process group, and the scheduler and systemd signal the crawl's whole group:
-    a worker that died of it would break the pool in the middle of that stop (a KeyboardInterrupt traceback per
-    worker, pages in flight lost, the run hanging on them). The crawl shuts the pool down when it ends, and a
-    SIGKILL to the group still ends everything.
+    Ctrl-C reaches the terminal's whole process group: a worker that died of it would break the pool in the middle
+    of that stop (a KeyboardInterrupt traceback per worker, pages in flight lost, the run hanging on them). SIGTERM
+    keeps its default: the executor ends the workers of a broken pool with it, and a worker that ignored it would
+    hold that pool's shutdown forever. A worker killed by a SIGTERM to the whole group is replaced like any other.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def worker_crashed() -> Any:
