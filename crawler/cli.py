@@ -8,12 +8,16 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 from typing import NoReturn
 
+from crawler import __version__
+
 # command -> (module, help); each module has add_arguments(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("crawler.run", "one crawl of every story (or one), then exit: the cron job"),
     "schedule": ("crawler.scheduler", "long-running scheduler: each story on its own cron schedule"),
     "extract": ("crawler.extract_command", "extract pages (files or URLs) with the crawl's cleaning"),
     "status": ("crawler.status", "last run and next scheduled run of each story"),
+    "timeline": ("crawler.timeline", "a story's articles in the terminal: status, date, source, title, what is new"),
+    "export": ("crawler.export", "a story's articles as an Atom feed, JSON lines or CSV"),
     "init": ("crawler.init_command", "write a commented starter config and create the database"),
     "demo": ("crawler.demo.runner", "the whole job offline on bundled demo outlets"),
 }
@@ -28,6 +32,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="storywatch", description="Follow news stories: collect every later article about "
                      "them from chosen outlets, once, as clean text, into SQLite.")
+    parser.add_argument("--version", action="version", version=f"storywatch {__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module, help_text) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)

@@ -52,7 +52,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Extract every input; exit 0 when all were extracted, 1 when some failed, 2 for bad arguments."""
+    """Extract every input; exit 0 when all were extracted, 1 when some failed, 2 for bad arguments.
+
+    A file argument that names no file (missing, a folder) is a bad argument, as a wrong option is: exit 2, one
+    line on stderr for it, and the other inputs are still extracted and printed (its own record says the error,
+    so that --jsonl output keeps one line per input).
+    """
     inputs: list[str] = list(args.inputs)
     if args.url and len(inputs) != 1:
         return _usage("--url tells the address of one input; give exactly one PATH_OR_URL with it")
@@ -74,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
         site_options = _site_options(config)
     jobs = [Job(item, args.url or (item if _is_url(item) else None), crawl.user_agent, crawl.timeout,
                 crawl.max_page_bytes, site_options) for item in inputs]
+    not_files = [item for item in inputs if not _is_url(item) and not Path(item).is_file()]
     failed = 0
     try:
         for result in _results(jobs):
@@ -82,7 +88,9 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # the reader (head, a closed pipe) went away: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    return 1 if failed else 0
+    for item in not_files:
+        _usage(f"{'is a directory' if Path(item).is_dir() else 'no such file'}: {item}")
+    return 2 if not_files else 1 if failed else 0
 
 
 def extract_job(job: Job) -> dict[str, object]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -35,7 +36,8 @@ class ExtractionPool(Executor):
         self.replaced = 0  # how many times a broken pool was replaced
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self._max_workers, mp_context=self._context)
+        return ProcessPoolExecutor(max_workers=self._max_workers, mp_context=self._context,
+                                   initializer=ignore_ctrl_c)
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         """Run `fn(*args, **kwargs)` in a worker; the future survives the death of the worker."""
@@ -101,6 +103,17 @@ class ExtractionPool(Executor):
             self._closed = True
             pool = self._pool
         pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def ignore_ctrl_c() -> None:
+    """In a worker: ignore SIGINT, which the crawl process gets too and answers with a graceful stop.
+
+    Ctrl-C reaches the terminal's whole process group: a worker that died of it would break the pool in the middle
+    of that stop (a KeyboardInterrupt traceback per worker, pages in flight lost, the run hanging on them). SIGTERM
+    keeps its default: the executor ends the workers of a broken pool with it, and a worker that ignored it would
+    hold that pool's shutdown forever. A worker killed by a SIGTERM to the whole group is replaced like any other.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def worker_crashed() -> Any:

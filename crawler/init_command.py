@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -34,5 +35,5 @@ def run(args: argparse.Namespace) -> int:
     open_database(config.database.path).close()
     print(f"wrote {path}")
     print(f"created {config.database.path}")
-    print(f"next: edit {path}, then: storywatch run --config {path.resolve()}")
+    print(f"next: edit {path}, then: storywatch run --config {shlex.quote(str(path.resolve()))}")
     return 0

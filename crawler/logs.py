@@ -15,7 +15,8 @@ _QUIET = ("scrapy", "twisted", "trafilatura", "htmldate", "courlan", "charset_no
 def add_logging_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--log-format", choices=("text", "json"), default="text", help="log line format")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log lines (-vv: debug)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="only errors")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="only errors; `run` then prints no summary for an ok run (for cron)")
 
 
 class JsonFormatter(logging.Formatter):

@@ -6,15 +6,19 @@ import argparse
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from config.loader import ConfigError, find_config, load_config
 from config.model import Config, Story
+from crawler import exit_codes
 from crawler.extract_pool import ExtractionPool, worker_crashed
 from crawler.logs import add_logging_arguments, quiet_libraries, setup_logging
 from crawler.process import ArticleProcessor, read_seed_file
 from crawler.stats import RunStats
+from crawler.terminal import plural
 from crawler.urls import HostAllowList, normalize_url
 from storage import open_database
 from storage.lock import CrawlLock, LockHeld
@@ -22,7 +26,8 @@ from storage.store import Store
 
 logger = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_ALL_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_OK, EXIT_ALL_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = (
+    exit_codes.OK, exit_codes.ALL_FAILED, exit_codes.USAGE, exit_codes.LOCKED, exit_codes.INTERRUPTED)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +40,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """One crawl; the exit code tells how it went (crawler.exit_codes)."""
     setup_logging(args)
+    # Until Scrapy installs its own handlers (a graceful stop), SIGTERM ends the run as Ctrl-C does: no
+    # traceback, the run row (if any) marked interrupted, exit 4 — also while `--wait` waits for the lock.
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("storywatch: interrupted before the crawl began", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         config = load_config(find_config(args.config))
         stories = _stories(config, args.story)
@@ -49,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"storywatch: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     try:
-        return _run_locked(config, stories, args.story)
+        return _run_locked(config, stories, args.story, quiet=args.quiet)
     finally:
         lock.release()
 
@@ -64,24 +83,45 @@ def _stories(config: Config, story_id: str | None) -> list[Story]:
         raise ConfigError(f"{config.path}: --story: no story '{story_id}' (stories: {known})") from None
 
 
-def _run_locked(config: Config, stories: list[Story], story_id: str | None) -> int:
+def _run_locked(config: Config, stories: list[Story], story_id: str | None, *, quiet: bool = False) -> int:
     store = Store(open_database(config.database.path))
     store.mark_abandoned_runs()
     run_id = store.start_run(story_id, os.getpid())
     stats = RunStats([s.name for s in config.sources])
     status = "failed"
     try:
-        status = crawl(config, stories, store, run_id, stats)
+        status = crawl(config, stories, store, run_id, stats, show_progress=not quiet)
+    except KeyboardInterrupt:  # a signal before Scrapy took over the handlers; the transaction rolled back
+        status = "interrupted"
     finally:
         # Written also when the crawl raised: every run leaves its row.
         store.finish_run(run_id, status, stats.as_dict())
         store.checkpoint()
         store.db.close()
-    print(summary_line(run_id, status, stats), file=sys.stderr if status == "failed" else sys.stdout)
-    return EXIT_ALL_FAILED if status == "failed" else EXIT_OK
+    stream = summary_stream(status, stats, quiet=quiet)
+    if stream is not None:
+        print(summary_line(run_id, status, stats), file=stream)
+    return exit_codes.BY_STATUS[status]
 
 
-def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats: RunStats) -> str:
+def summary_stream(status: str, stats: RunStats, *, quiet: bool) -> TextIO | None:
+    """Where the run's summary line goes: stdout for a run that did its work, stderr for one that needs a look.
+
+    With --quiet (the cron line: any output becomes a mail) an ok run prints nothing, and so does a partial run
+    whose failures were single pages; a partial run where a whole source gave nothing usable prints its line on
+    stderr, since that source needs a look. A failed or interrupted run always prints on stderr.
+    """
+    if status in ("failed", "interrupted"):
+        return sys.stderr
+    if not quiet:
+        return sys.stdout
+    if status == "partial" and stats.as_dict()["sources_failed"]:
+        return sys.stderr
+    return None
+
+
+def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats: RunStats, *,
+          show_progress: bool = True) -> str:
     """Run the Scrapy crawl in this process; returns the run's status."""
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
@@ -105,7 +145,7 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     workers = max(1, min(2, os.cpu_count() or 1))
     executor = ExtractionPool(workers, multiprocessing.get_context("spawn"), crash_result=worker_crashed)
     plan = CrawlPlan(config=config, stories=stories, store=store, processor=processor, stats=stats,
-                     allow=HostAllowList(urls), executor=executor, seeds=seeds)
+                     allow=HostAllowList(urls), executor=executor, seeds=seeds, show_progress=show_progress)
     close_reason: list[str] = []
     process = CrawlerProcess(scrapy_settings(config.crawl))
     quiet_libraries()
@@ -129,9 +169,11 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
 
 
 def summary_line(run_id: int, status: str, stats: RunStats) -> str:
+    """`run 7 ok: 17 discovered, 11 fetched, 0 known, 6 new, 1 duplicate, 0 updated, 0 errors (Source: reason n)`."""
     c = stats.counts
     line = (f"run {run_id} {status}: {c['discovered']} discovered, {c['fetched']} fetched, {c['skipped_known']} "
-            f"known, {c['new']} new, {c['duplicates']} duplicates, {c['updated']} updated, {c['errors']} errors")
+            f"known, {c['new']} new, {plural(c['duplicates'], 'duplicate')}, {c['updated']} updated, "
+            f"{plural(c['errors'], 'error')}")
     if stats.errors_by_source:
         per = "; ".join(f"{src}: " + ", ".join(f"{r} {n}" for r, n in sorted(reasons.items()))
                         for src, reasons in sorted(stats.errors_by_source.items()))

@@ -42,6 +42,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler  # type: ignore[im
 from apscheduler.triggers.base import BaseTrigger  # type: ignore[import-untyped]
 
 from config.cron import CronExpression
+from crawler import exit_codes
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +92,10 @@ class CrawlResult:
             how = "timed out, ended"
         elif self.stopped:
             how = "ended at shutdown"
-        elif self.returncode == 0:
+        elif self.returncode == exit_codes.OK:
             how = "finished"
+        elif self.returncode == exit_codes.INTERRUPTED:
+            how = "interrupted from outside"  # a signal the scheduler did not send (an admin, the OOM killer's kin)
         else:
             how = "failed"
         code = f"signal {-self.returncode}" if self.returncode < 0 else f"exit {self.returncode}"
@@ -252,8 +255,12 @@ class StoryScheduler:
                 self._active.pop(story_id, None)
                 self._state.notify_all()
         self.results.append((story_id, result))
-        log = logger.info if result.returncode == 0 else logger.warning
+        log = logger.info if result.returncode == 0 or result.stopped else logger.warning
         log("crawl of story %s %s", story_id, result.describe())
+        if result.returncode == exit_codes.INTERRUPTED or result.timed_out:
+            # The run row says 'interrupted'; its stored articles stay, its candidates are decided by the next
+            # run: the next fire, or a catch-up when the scheduler starts again.
+            logger.info("story %s: the next run carries on where this one stopped", story_id)
 
     def _on_started(self, event: SchedulerEvent) -> None:
         self._started.set()
@@ -346,7 +353,10 @@ class StoryScheduler:
 # -- catch-up ------------------------------------------------------------------------------------------------
 def catch_up_due(stories: Sequence[ScheduledStory], last_started: Callable[[str], datetime | None],
                  now: datetime) -> list[str]:
-    """Stories whose last run began before their previous scheduled fire time (or that never ran)."""
+    """Stories whose last run began before their previous scheduled fire time (or that never ran).
+
+    `last_started` should count only runs that ran to their end: an interrupted run did not do the work of its
+    fire (the command passes `last_finished_run_started`)."""
     due = []
     for story in stories:
         previous = story.expression.previous_fire(now)
@@ -393,7 +403,7 @@ def run(args: argparse.Namespace) -> int:
     """`storywatch schedule`: load the config, decide catch-up, serve until SIGTERM/SIGINT."""
     from config.loader import ConfigError, find_config, load_config
     from crawler.logs import setup_logging
-    from crawler.status import last_run_started
+    from crawler.status import last_finished_run_started
 
     setup_logging(args)
     if not getattr(args, "quiet", False) and getattr(args, "verbose", 0) == 0:
@@ -434,7 +444,7 @@ def run(args: argparse.Namespace) -> int:
     scheduler = StoryScheduler(stories, crawl_command(config.path), timezone=timezone,
                                crawl_timeout=args.crawl_timeout, stop_grace=args.stop_grace)
     db_path = config.database.path
-    due = catch_up_due(stories, lambda story_id: last_run_started(db_path, story_id),
+    due = catch_up_due(stories, lambda story_id: last_finished_run_started(db_path, story_id),
                        datetime.now(scheduler.timezone))
     scheduler.catch_up = set(due)
     return scheduler.serve()

@@ -50,6 +50,7 @@ class CrawlPlan:
     allow: HostAllowList
     executor: Executor | None = None
     seeds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # normalised seed URL -> story ids
+    show_progress: bool = True  # the progress line on a terminal (off with --quiet)
 
 
 class StoryWatchSpider(scrapy.Spider):
@@ -61,9 +62,10 @@ class StoryWatchSpider(scrapy.Spider):
         self.plan = plan
         self.stats_ = plan.stats
         self._scheduled: set[str] = set()
+        self._stored: set[int] = set()  # articles this run stored or saw unchanged
         self._sitemaps_seen: set[str] = set()
         self._seeds_pending = 0
-        self.progress = Progress(plan.stats)
+        self.progress = Progress(plan.stats, show=plan.show_progress)
         self._sources = {s.name: s for s in plan.config.sources}
         self._terms = self._story_terms(plan.stories)
         since = [s.since for s in plan.stories if s.since]
@@ -257,6 +259,7 @@ class StoryWatchSpider(scrapy.Spider):
             return
         keys = variant_keys(candidate.url)
         if keys[0] in self._scheduled:
+            stats.drop("seen_this_run")
             return
         article_id = self.plan.store.article_id_for(keys)
         if article_id is not None:
@@ -266,7 +269,15 @@ class StoryWatchSpider(scrapy.Spider):
                 # for later signals, not a signal itself.
                 self.plan.store.touch(article_id, utcnow(), signal=candidate.updated)
             if not (candidate.updated and signal is not None and candidate.updated > signal):
-                stats.inc("skipped_known")
+                # "Known" means stored by an earlier run; a page this run stored under another address (a seed,
+                # a canonical URL) listed again is no known page, or a first run would report some.
+                reason = "seen_this_run" if article_id in self._stored else "skipped_known"
+                if reason == "skipped_known":
+                    stats.inc(reason)
+                else:
+                    stats.drop(reason)
+                logger.debug("%(reason)s, not fetched again: %(url)s (via %(via)s)",
+                             {"reason": reason, "url": candidate.url, "via": candidate.via})
                 return
         elif self._prefiltered(candidate):
             stats.drop("prefiltered")
@@ -353,6 +364,7 @@ class StoryWatchSpider(scrapy.Spider):
             logger.exception("could not store %s", response.url)
             stats.error(source, "store")
             return
+        self._stored.add(result.article_id)
         if result.in_story and candidate.via != "related" and self.plan.config.crawl.follow_related_links:
             for link in outcome.extracted.related_links:
                 for request in self._consider(Candidate(url=link, source=self._source_for(link), via="related")):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from config.cron import CronError, parse_cron
+from crawler.terminal import plural
 from storage.lock import CrawlLock
 
 logger = logging.getLogger(__name__)
@@ -60,28 +61,39 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name]).fetchone() is not None
 
 
-def _last_run_row(conn: sqlite3.Connection, story_id: str) -> sqlite3.Row | None:
+# Statuses of runs that ran to their end ('running' and 'interrupted' ones did not).
+FINISHED_STATUSES = ("ok", "partial", "failed")
+
+
+def _last_run_row(conn: sqlite3.Connection, story_id: str, *, finished: bool = False) -> sqlite3.Row | None:
     if not _has_table(conn, "runs"):
         return None
     # A run with no story crawled every story, so it counts for each.
+    only_finished = f" AND status IN ({', '.join('?' for _ in FINISHED_STATUSES)})" if finished else ""
     row: sqlite3.Row | None = conn.execute(
         "SELECT id, started_at, finished_at, status, story, pid, stats FROM runs "
-        "WHERE story = ? OR story IS NULL ORDER BY started_at DESC, id DESC LIMIT 1",
-        [story_id],
+        f"WHERE (story = ? OR story IS NULL){only_finished} ORDER BY started_at DESC, id DESC LIMIT 1",
+        [story_id, *(FINISHED_STATUSES if finished else ())],
     ).fetchone()
     return row
 
 
-def last_run_started(db_path: Path, story_id: str) -> datetime | None:
-    """When the last run that covered the story began; None when it never ran (or there is no database)."""
+def last_run_started(db_path: Path, story_id: str, *, finished: bool = False) -> datetime | None:
+    """When the last run that covered the story began (with `finished`: the last that ran to its end); None when
+    there was none (or there is no database)."""
     conn = _connect(db_path)
     if conn is None:
         return None
     try:
-        row = _last_run_row(conn, story_id)
+        row = _last_run_row(conn, story_id, finished=finished)
         return parse_time(row["started_at"]) if row else None
     finally:
         conn.close()
+
+
+def last_finished_run_started(db_path: Path, story_id: str) -> datetime | None:
+    """When the last run that covered the story and ran to its end began (interrupted runs don't count)."""
+    return last_run_started(db_path, story_id, finished=True)
 
 
 def _load_stats(text: str | None) -> dict[str, Any]:
@@ -190,10 +202,6 @@ def _local(text: str | None, tz: tzinfo) -> str:
     return value.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S %Z") if value else "?"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def format_status(report: dict[str, Any], tz: tzinfo) -> str:
     """The report as readable text, times in `tz`."""
     lines = []
@@ -215,8 +223,8 @@ def format_status(report: dict[str, Any], tz: tzinfo) -> str:
             took = _duration(last["seconds"]) if last["status"] != "running" else "still running"
             scope = "" if last["scope"] == "story" else ", all stories"
             lines.append(f"  last run:  {_local(last['started_at'], tz)}, {last['status']}, took {took}{scope}: "
-                         f"{last['new_articles']} new, {_plural(last['duplicates'], 'duplicate')}, "
-                         f"{_plural(last['errors'], 'error')}")
+                         f"{last['new_articles']} new, {plural(last['duplicates'], 'duplicate')}, "
+                         f"{plural(last['errors'], 'error')}")
             for source, reasons in sorted(last["errors_by_source"].items()):
                 detail = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items()))
                 lines.append(f"    errors from {source}: {detail}")

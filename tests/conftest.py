@@ -64,3 +64,13 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"evaluation corpus not present at {CORPUS.resolve()}")
     return CORPUS.resolve()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's database, built once per session as a new user builds it: `storywatch demo --db PATH` (two real
+    crawls of the bundled outlets on loopback)."""
+    db = tmp_path_factory.mktemp("demo-db") / "demo.db"
+    run = _run_storywatch("demo", "--db", db, timeout=900)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return db

@@ -112,11 +112,11 @@ def test_an_unknown_option_exits_2_without_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr and "--frobnicate" in run.stderr
 
 
-def test_extract_of_a_missing_file_fails_that_input_with_exit_1_and_no_traceback(tmp_path: Path) -> None:
+def test_extract_of_a_missing_file_is_a_bad_argument_exit_2_with_one_line_and_no_traceback(tmp_path: Path) -> None:
     missing = tmp_path / "missing.html"
     run = run_storywatch("extract", missing, "--jsonl", cwd=tmp_path, timeout=60)
-    assert run.returncode == 1, run.stderr
-    assert "Traceback" not in run.stderr
+    assert run.returncode == 2, run.stderr
+    assert run.stderr == f"storywatch extract: error: no such file: {missing}\n"
     (record,) = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
     assert record["input"] == str(missing)
     assert "missing.html" in record["error"] or "not_found" in record["error"]

@@ -42,7 +42,7 @@ def test_jsonl_gives_one_object_per_input_in_order(tmp_path: Path, capsys: pytes
     missing = str(tmp_path / "nope.html")
     code = run("--jsonl", str(DE), missing, str(gz))
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert code == 1  # one input failed
+    assert code == 2  # a missing file is a bad argument, and the other inputs are still extracted
     assert [obj["input"] for obj in lines] == [str(DE), missing, str(gz)]
     assert set(lines[0]) == FIELDS and lines[0]["agency"] == "dpa"
     assert set(lines[1]) == {"input", "error"} and "not_found" in lines[1]["error"]
@@ -66,6 +66,27 @@ def test_bad_arguments_exit_two(argv: tuple[str, ...], capsys: pytest.CaptureFix
     assert run(*argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "error" in err
+
+
+@pytest.mark.parametrize("form", [(), ("--jsonl",)], ids=["text", "jsonl"])
+def test_a_missing_file_or_a_folder_exits_2_with_one_line_each_and_keeps_the_other_output(
+        tmp_path: Path, form: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    missing = str(tmp_path / "nope.html")
+    assert run(*form, missing, str(DE), str(tmp_path)) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [f"storywatch extract: error: no such file: {missing}",
+                                         f"storywatch extract: error: is a directory: {tmp_path}"]
+    assert "Hafenbrücke in Nordstadt wird ein Jahr lang gesperrt" in captured.out  # the good input's output
+    if form:
+        assert [json.loads(line)["input"] for line in captured.out.splitlines()] == [missing, str(DE), str(tmp_path)]
+
+
+def test_an_input_that_is_read_but_gives_no_article_exits_1_not_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><nav><a href='/'>Start</a></nav></body></html>", encoding="utf-8")
+    assert run("--jsonl", str(DE), str(empty)) == 1
+    assert capsys.readouterr().err == ""
 
 
 def test_text_form_is_readable(capsys: pytest.CaptureFixture[str]) -> None:

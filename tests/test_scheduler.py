@@ -31,7 +31,7 @@ from crawler.scheduler import (
     catch_up_due,
     crawl_command,
 )
-from crawler.status import last_run_started
+from crawler.status import last_finished_run_started, last_run_started
 from storage import open_database
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,7 +48,7 @@ FAKE_CRAWL = textwrap.dedent("""
             f.write(f"{word} {story} {os.getpid()}\\n")
     def on_term(signum, frame):
         write("term")
-        raise SystemExit(143)
+        raise SystemExit(4 if mode == "graceful" else 143)  # 4: how `storywatch run` ends on SIGTERM
     signal.signal(signal.SIGTERM, signal.SIG_IGN if mode == "ignore-term" else on_term)
     if mode == "child":
         import subprocess
@@ -139,6 +139,13 @@ def test_crawl_runner_reports_the_exit_code() -> None:
     ok = CrawlRunner([sys.executable, "-c", "pass"]).run()
     assert (ok.returncode, ok.timed_out, ok.stopped) == (0, False, False)
     assert ok.describe().startswith("finished (exit 0)")
+
+
+def test_crawl_result_tells_an_interrupted_run_from_a_failed_one() -> None:
+    interrupted = CrawlRunner([sys.executable, "-c", "raise SystemExit(4)"]).run()
+    assert interrupted.returncode == 4
+    assert interrupted.describe().startswith("interrupted from outside (exit 4)")
+    assert CrawlRunner([sys.executable, "-c", "raise SystemExit(1)"]).run().describe().startswith("failed (exit 1)")
 
 
 def test_crawl_runner_ends_a_crawl_past_its_timeout_with_sigterm(fake: Fake) -> None:
@@ -276,6 +283,22 @@ def test_catch_up_is_decided_from_the_runs_table(tmp_path: Path) -> None:
     assert due == ["missed", "never", "by-all"]
 
 
+def test_catch_up_runs_a_story_whose_last_run_was_interrupted_or_killed(tmp_path: Path) -> None:
+    db_path = tmp_path / "storywatch.db"
+    now = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
+    hourly = parse_cron("0 * * * *")
+    for story in ("interrupted", "killed", "failed"):
+        add_run(db_path, story, datetime(2026, 11, 20, 7, 0, 2, tzinfo=UTC))  # an older run that finished
+    add_run(db_path, "interrupted", datetime(2026, 11, 20, 8, 0, 3, tzinfo=UTC), status="interrupted")
+    add_run(db_path, "killed", datetime(2026, 11, 20, 8, 0, 3, tzinfo=UTC), status="running")  # never marked
+    add_run(db_path, "failed", datetime(2026, 11, 20, 8, 0, 3, tzinfo=UTC), status="failed")  # ran to its end
+    stories = [ScheduledStory(s, hourly) for s in ("interrupted", "killed", "failed")]
+    assert catch_up_due(stories, lambda sid: last_finished_run_started(db_path, sid), now) == [
+        "interrupted", "killed"]
+    # Any run at all (what `status` shows as the last run) would have hidden them.
+    assert catch_up_due(stories, lambda sid: last_run_started(db_path, sid), now) == []
+
+
 def test_catch_up_compares_with_the_previous_fire_of_a_daily_schedule() -> None:
     daily = ScheduledStory("d", parse_cron("0 6 * * *"))
     now = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
@@ -326,7 +349,9 @@ def read_until(proc: subprocess.Popen[str], marker: str, limit: float = 120) -> 
     raise AssertionError(f"'{marker}' never came; stderr: {''.join(seen)}")
 
 
-def test_sigterm_ends_the_crawl_in_flight_and_the_scheduler_exits_0(fake: Fake) -> None:
+@pytest.mark.parametrize(("mode", "code"), [("normal", 143), ("graceful", 4)], ids=["killed", "run-exits-4"])
+def test_sigterm_ends_the_crawl_in_flight_and_the_scheduler_exits_0(fake: Fake, mode: str, code: int) -> None:
+    fake.mode = mode  # "graceful" ends as `storywatch run` does on SIGTERM: exit 4, interrupted
     proc = start_scheduler(fake, grace=0.3)
     try:
         read_until(proc, "crawl of story a started")
@@ -343,6 +368,8 @@ def test_sigterm_ends_the_crawl_in_flight_and_the_scheduler_exits_0(fake: Fake) 
     assert fake.lines("term") == [["term", "a", str(crawl_pid)]]
     assert not fake.lines("end")
     assert not alive(crawl_pid)
+    assert f"crawl of story a ended at shutdown (exit {code})" in err and "failed" not in err
+    assert ("story a: the next run carries on" in err) == (code == 4)
 
 
 def test_sigterm_lets_a_crawl_that_finishes_within_the_grace_finish(fake: Fake) -> None:

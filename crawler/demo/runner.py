@@ -14,14 +14,13 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import textwrap
 from collections import Counter
-from collections.abc import Sequence
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TextIO
 
 from crawler.demo.server import OutletWeb
+from crawler.timeline import format_timeline
 
 _LOUD = re.compile(r"^\S+ \S+ (WARNING|ERROR|CRITICAL) |^Traceback|\"level\": \"(warning|error|critical)\"")
 CRAWL_TIMEOUT = 900  # seconds; the demo crawl takes a few seconds, this only guards against a hang
@@ -98,9 +97,7 @@ def print_report(db_path: Path, out: TextIO) -> None:
     con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     con.row_factory = sqlite3.Row
     try:
-        timeline = con.execute(
-            "SELECT story, status, published, source, title, score, version, duplicate_of_url, new_sentences "
-            "FROM story_timeline").fetchall()
+        timeline = [dict(r) for r in con.execute("SELECT * FROM story_timeline")]
         runs = con.execute("SELECT id, started_at, finished_at, status, stats FROM runs ORDER BY id").fetchall()
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.Error as exc:
@@ -115,30 +112,6 @@ def print_report(db_path: Path, out: TextIO) -> None:
         print(format_run(r["id"], r["status"], r["started_at"], r["finished_at"], r["stats"]), file=out)
 
 
-def format_timeline(rows: Sequence[sqlite3.Row | dict]) -> str:
-    """A plain-text table: one line per story article, its new sentences (shortened) below."""
-    if not rows:
-        return "(empty)"
-    lines = []
-    story = None
-    header = f"{'status':<10} {'published':<16} {'source':<20} {'score':>5} {'v':>2}  title"
-    for row in rows:
-        if row["story"] != story:
-            story = row["story"]
-            lines += [f"[{story}]", header, "-" * len(header)]
-        score = f"{row['score']:.2f}" if isinstance(row["score"], int | float) else "-"
-        published = (row["published"] or "?").replace("T", " ")[:16]
-        lines.append(f"{row['status']:<10} {published:<16} {_cut(row['source'] or '?', 20):<20} {score:>5} "
-                     f"{row['version'] or 1:>2}  {_cut(row['title'] or '(no title)', 70)}")
-        if row["duplicate_of_url"]:
-            lines.append(f"{'':<10} duplicate of {row['duplicate_of_url']}")
-        new = _sentences(row["new_sentences"])
-        if new and row["status"] != "duplicate":
-            summary = f"new: {' '.join(new)}"
-            lines.append(textwrap.shorten(summary, width=110, placeholder=" …", initial_indent=" " * 11))
-    return "\n".join(lines)
-
-
 def format_run(run_id: int, status: str, started: str | None, finished: str | None, stats: str | None) -> str:
     """One line per run: status, time span and the contract's counts."""
     try:
@@ -150,19 +123,3 @@ def format_run(run_id: int, status: str, started: str | None, finished: str | No
     by_source = "; ".join(f"{src}: {reasons}" for src, reasons in sorted(errors.items()))
     line = f"run {run_id} {status} ({started} – {finished}): {parts or 'no stats'}"
     return line + (f"\n    errors by source: {by_source}" if by_source else "")
-
-
-def _sentences(value: str | None) -> list[str]:
-    if not value:
-        return []
-    try:
-        parsed = json.loads(value)
-    except ValueError:
-        return [value]
-    if isinstance(parsed, list):
-        return [str(s) for s in parsed]
-    return [str(parsed)]
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
