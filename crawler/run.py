@@ -12,13 +12,14 @@ from pathlib import Path
 from config.loader import ConfigError, find_config, load_config
 from config.model import Config, Story
 from crawler.extract_pool import ExtractionPool, worker_crashed
+from crawler.frontier import retry_policy
 from crawler.logs import add_logging_arguments, quiet_libraries, setup_logging
 from crawler.process import ArticleProcessor, read_seed_file
 from crawler.stats import RunStats
 from crawler.urls import HostAllowList, normalize_url
-from storage import open_database
+from storage import frontier, open_database
 from storage.lock import CrawlLock, LockHeld
-from storage.store import Store
+from storage.store import Store, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -66,14 +67,22 @@ def _stories(config: Config, story_id: str | None) -> list[Story]:
 
 def _run_locked(config: Config, stories: list[Story], story_id: str | None) -> int:
     store = Store(open_database(config.database.path))
-    store.mark_abandoned_runs()
+    # The lock proves no other crawl is alive: runs left 'running' and their frontier claims died with their crawl.
+    with store.transaction():
+        store.mark_abandoned_runs()
+        recovered = frontier.recover(store.db, utcnow(), retry_policy(config.crawl))
     run_id = store.start_run(story_id, os.getpid())
     stats = RunStats([s.name for s in config.sources])
+    stats.frontier.update(recovered=recovered.released, interrupted=recovered.interrupted)
+    if recovered.gave_up:
+        stats.dropped["gave_up"] += recovered.gave_up
+    stats.frontier["carried_over"] = frontier.totals(store.db)[0]
     status = "failed"
     try:
         status = crawl(config, stories, store, run_id, stats)
     finally:
         # Written also when the crawl raised: every run leaves its row.
+        stats.frontier["waiting"], stats.frontier["failing"] = frontier.totals(store.db)
         store.finish_run(run_id, status, stats.as_dict())
         store.checkpoint()
         store.db.close()
