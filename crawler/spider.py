@@ -88,7 +88,6 @@ class StoryWatchSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> StoryWatchSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
-        crawler.signals.connect(spider._on_response, signal=signals.response_received)
         return spider
 
     @staticmethod
@@ -306,6 +305,9 @@ class StoryWatchSpider(scrapy.Spider):
         Seeds come first: nothing else is judged before the story's profile has them."""
         if self._seeds_pending > 0 or self._in_flight > self._window // 2:
             return []
+        engine = self.crawler.engine
+        if engine is None or not engine.running:
+            return []  # stopping (SIGTERM): what is not claimed yet waits for the next run untouched
         entries = frontier.claim(self.plan.store.db, self._run_id, utcnow(), self._window - self._in_flight)
         self._in_flight += len(entries)
         requests = []
@@ -330,12 +332,6 @@ class StoryWatchSpider(scrapy.Spider):
             assert self.crawler.engine is not None
             self.crawler.engine.crawl(request)
         raise DontCloseSpider
-
-    def _on_response(self, response: Response, request: Request, spider: scrapy.Spider) -> None:
-        """A frontier page's answer is in hand: a crash from here on counts as one of its failed attempts."""
-        key = request.meta.get("frontier_key")
-        if key:
-            frontier.answered(self.plan.store.db, key, utcnow())
 
     def _settle(self, key: str | None, reason: str) -> None:
         """A frontier page that gave no article: kept for a later run when the failure may pass, else let go."""
@@ -430,6 +426,8 @@ class StoryWatchSpider(scrapy.Spider):
             band_keys=outcome.band_keys,
         )
         requests: list[Request] = []
+        if key is not None:
+            frontier.storing(self.plan.store.db, key, utcnow())
         try:
             # The article, its related links and the end of its frontier entry: all or nothing.
             with self.plan.store.transaction():

@@ -5,8 +5,8 @@ entries in small batches, and removes an entry in the transaction that stores th
 final). What a run leaves behind — after SIGKILL, SIGTERM, a timeout or a transient error — is due for the next run,
 so that a killed crawl costs time, never a page.
 
-An entry's life: waiting (`claimed_by` NULL, due from `next_attempt_at`) -> claimed by a run -> answered (the run
-has the page's response in hand) -> gone (stored or rejected) or failed (back to waiting after a wait that doubles
+An entry's life: waiting (`claimed_by` NULL, due from `next_attempt_at`) -> claimed by a run -> storing (the run
+has extracted the page and stores it) -> gone (stored or rejected) or failed (back to waiting after a wait that doubles
 with each failure, given up after `max_attempts`). Only one crawl holds the database at a time (storage.lock), so
 at the start of a run every claim left in the table belongs to a run that died; `recover` hands those back. A
 shared, multi-process crawl would turn `claimed_by` into a lease with an expiry; the table needs no other change.
@@ -59,10 +59,10 @@ class RetryPolicy:
 
 @dataclass(frozen=True)
 class Recovery:
-    """What `recover` found of runs that died: claims handed back, of them answered ones counted as failures."""
+    """What `recover` found of runs that died: claims handed back, those being stored counted as failures."""
 
     released: int = 0
-    interrupted: int = 0  # answered when the run died: counted as a failed attempt
+    interrupted: int = 0  # being stored when the run died: counted as a failed attempt
     gave_up: int = 0  # ... and that was the last attempt allowed
 
 
@@ -109,9 +109,10 @@ def claim(db: Database, run_id: int, now: str, limit: int) -> list[Entry]:
     return [Entry(*r[2:]) for r in rows]
 
 
-def answered(db: Database, url: str, now: str) -> None:
-    """The claiming run has the page's response in hand: from now on a crash counts as a failed attempt."""
-    db.execute("UPDATE frontier SET answered_at = ? WHERE url = ? AND claimed_by IS NOT NULL", [now, url])
+def storing(db: Database, url: str, now: str) -> None:
+    """The claiming run has extracted the page and begins to store it: if the run dies before the page is stored,
+    the page may be what killed it, so that counts as a failed attempt (committed at once, before the storing)."""
+    db.execute("UPDATE frontier SET storing_at = ? WHERE url = ? AND claimed_by IS NOT NULL", [now, url])
 
 
 def done(db: Database, url: str) -> None:
@@ -133,7 +134,7 @@ def failed(db: Database, url: str, error: str, now: str, policy: RetryPolicy) ->
             done(db, url)
             return False
         db.execute(
-            "UPDATE frontier SET attempts = ?, last_error = ?, next_attempt_at = ?, answered_at = NULL WHERE url = ?",
+            "UPDATE frontier SET attempts = ?, last_error = ?, next_attempt_at = ?, storing_at = NULL WHERE url = ?",
             [attempts, error, _later(now, policy.wait(attempts)), url],
         )
     return True
@@ -141,24 +142,26 @@ def failed(db: Database, url: str, error: str, now: str, policy: RetryPolicy) ->
 
 def release(db: Database, run_id: int) -> int:
     """A run ends in order (finished, or stopped by a signal): its claims go back to waiting, none counted."""
-    cur = db.execute("UPDATE frontier SET claimed_by = NULL, answered_at = NULL WHERE claimed_by = ?", [run_id])
+    cur = db.execute("UPDATE frontier SET claimed_by = NULL, storing_at = NULL WHERE claimed_by = ?", [run_id])
     return cur.rowcount
 
 
 def recover(db: Database, now: str, policy: RetryPolicy) -> Recovery:
     """Hand back the claims of runs that died (call under the crawl lock, before the new run claims anything).
 
-    A page the dead run had an answer for may be what killed it: that counts as a failed attempt, and the entry goes
-    to the back of the due queue (due now, after everything that was due before). Pages only queued or downloading
-    keep their place and their count: a kill is not their fault, and a page that hangs ends in a timeout instead."""
+    A page the dead run was storing may be what killed it (a text that sends matching or dedup astray until the
+    scheduler's timeout): that counts as a failed attempt, and the entry goes to the back of the due queue (due now,
+    after everything due before). Pages queued, downloading or in extraction keep their place and their count: a
+    kill then is not their fault (a page that hangs ends in a timeout, one that kills its extraction worker comes
+    back as a failure of its own)."""
     with db.atomic():
         gone = db.execute(
-            "DELETE FROM frontier WHERE claimed_by IS NOT NULL AND answered_at IS NOT NULL AND attempts + 1 >= ?",
+            "DELETE FROM frontier WHERE claimed_by IS NOT NULL AND storing_at IS NOT NULL AND attempts + 1 >= ?",
             [policy.max_attempts],
         ).rowcount
         interrupted = db.execute(
             "UPDATE frontier SET attempts = attempts + 1, last_error = 'interrupted', next_attempt_at = ?, "
-            "claimed_by = NULL, answered_at = NULL WHERE claimed_by IS NOT NULL AND answered_at IS NOT NULL",
+            "claimed_by = NULL, storing_at = NULL WHERE claimed_by IS NOT NULL AND storing_at IS NOT NULL",
             [now],
         ).rowcount
         released = db.execute("UPDATE frontier SET claimed_by = NULL WHERE claimed_by IS NOT NULL").rowcount

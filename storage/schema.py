@@ -176,8 +176,8 @@ def m002_story_candidates(db: Database) -> None:
 def m003_frontier(db: Database) -> None:
     """Pages discovered and not yet stored or finally rejected: what a killed or failed run leaves to the next.
 
-    One row per normalised URL. `claimed_by` is the run that took the entry (NULL: waiting); `answered_at` says that
-    run had the page's answer in hand, so a claim that dies with it counts as a failed attempt. The partial indexes
+    One row per normalised URL. `claimed_by` is the run that took the entry (NULL: waiting); `storing_at` says that
+    run had extracted the page and was storing it, so a claim that dies there counts as a failed attempt. The partial indexes
     keep "the next N due entries" and "this run's claims" cheap whatever the number of waiting rows;
     `frontier_sources` keeps the per-source counts in step by triggers, so status and run stats never count rows.
     """
@@ -199,7 +199,7 @@ def m003_frontier(db: Database) -> None:
             next_attempt_at TEXT NOT NULL,
             last_error TEXT,
             claimed_by INTEGER,
-            answered_at TEXT
+            storing_at TEXT
         )
         """
     )
