@@ -100,9 +100,10 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
 
     seeds: dict[str, tuple[str, ...]] = {}
     seed_texts: dict[str, list[tuple[str, str]]] = {}
-    for story in stories:
+    crawled = {story.id for story in stories}
+    for story in config.stories:  # every story's profile: each stored page is matched against all of them
         for seed in story.seeds:
-            if seed.url:
+            if seed.url and story.id in crawled:
                 key = normalize_url(seed.url)
                 seeds[key] = (*seeds.get(key, ()), story.id)
             elif seed.path:
@@ -110,7 +111,7 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     urls = [s.url for s in config.sources] + list(seeds)
     for source in config.sources:
         urls += [*source.feeds, *source.sitemaps, *source.sections]
-    processor = ArticleProcessor(store, stories, run_id, stats, seed_texts)
+    processor = ArticleProcessor(store, list(config.stories), run_id, stats, seed_texts, decide_for=stories)
     workers = max(1, min(2, os.cpu_count() or 1))
     executor = ExtractionPool(workers, multiprocessing.get_context("spawn"), crash_result=worker_crashed)
     plan = CrawlPlan(config=config, stories=stories, store=store, processor=processor, stats=stats,

@@ -72,9 +72,12 @@ class StoryWatchSpider(scrapy.Spider):
         self._seeds_pending = 0
         self.progress = Progress(plan.stats)
         self._sources = {s.name: s for s in plan.config.sources}
-        self._terms = self._story_terms(plan.stories)
-        since = [s.since for s in plan.stories if s.since]
-        self._oldest_since = min(since) if len(since) == len(plan.stories) and since else None
+        # Every configured story, not only this run's: a listing's validators and the frontier serve all stories,
+        # so a link dropped here for the stories of a `--story` run would be lost for the others (304 next time).
+        stories = list(plan.config.stories) or plan.stories
+        self._terms = self._story_terms(stories)
+        since = [s.since for s in stories if s.since]
+        self._oldest_since = min(since) if len(since) == len(stories) and since else None
         self._sitemap_cutoff = (
             datetime.now(UTC) - timedelta(days=plan.config.crawl.sitemap_max_age_days)
         ).strftime("%Y-%m-%dT%H:%M:%SZ")
