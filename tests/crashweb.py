@@ -151,7 +151,8 @@ def config_text(db: Path, bases: dict[str, str], *, retry_minutes: float = 10, d
 
     One request at a time per host, `delay` seconds apart: Scrapy 2.19 starts every request queued for a host at
     once when download_delay is 0, whatever concurrent_requests_per_domain says, and the crawl would be over
-    before most kills."""
+    before most kills. Four requests in flight at most: a SIGTERM lets them finish (Scrapy's graceful stop), and a
+    stop should leave work to the next run."""
     b = bases
     return f"""
 [database]
@@ -161,6 +162,7 @@ path = "{db.as_posix()}"
 user_agent = "storywatch-crash/0.1 (+http://127.0.0.1/contact)"
 download_delay = {delay}
 concurrent_requests_per_domain = 1
+concurrent_requests = 4
 timeout = 10
 retries = 1
 follow_related_links = true

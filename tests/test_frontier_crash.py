@@ -210,22 +210,12 @@ class Campaign:
         return f"seed {self.seed}:\n  " + "\n  ".join(map(str, self.stops))
 
 
-def _count(db: Path) -> int:
+def _rows(db: Path, table: str) -> int:
+    """Rows of `table` ('articles' or 'frontier') while a crawl may be writing; 0 before the schema exists."""
     try:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
         try:
-            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:  # no database or no table yet
-        return 0
-
-
-def _waiting(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM frontier").fetchone()[0])
+            return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
         finally:
             conn.close()
     except sqlite3.Error:  # no database or no table yet
@@ -255,12 +245,12 @@ def run_campaign(webs: Webs, reference: Reference, folder: Path, sig: signal.Sig
         stored = rng.choice((0, 1, 1, 2)) if finished is None else 0
         pause = rng.uniform(0, 0.25) if stored else rng.uniform(0, 2.5 if finished is None else finished)
         point = f"{pause:.2f} s after " + (f"storing article {stored}" if stored else "the start")
-        before = _count(db)
+        before = _rows(db, "articles")
         started = time.monotonic()
         proc = subprocess.Popen(storywatch_command("run", "--config", config), cwd=folder, env=cli_env(),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
-            while stored and _count(db) < before + stored and proc.poll() is None:
+            while stored and _rows(db, "articles") < before + stored and proc.poll() is None:
                 time.sleep(0.01)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=pause)
@@ -270,8 +260,8 @@ def run_campaign(webs: Webs, reference: Reference, folder: Path, sig: signal.Sig
         finally:
             if proc.poll() is None:
                 _stop(proc, signal.SIGKILL)
-        stops.append(Stop(point, landed, proc.returncode, time.monotonic() - started, _count(db), _waiting(db),
-                          problems_of(db)))
+        stops.append(Stop(point, landed, proc.returncode, time.monotonic() - started, _rows(db, "articles"),
+                          _rows(db, "frontier"), problems_of(db)))
         if not landed:
             finished = stops[-1].seconds
     final = run_storywatch("run", "--config", config, cwd=folder, timeout=300)
