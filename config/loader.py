@@ -55,6 +55,8 @@ CRAWL_MINIMUM: dict[str, tuple[float, bool]] = {
     "retries": (0, True),
     "max_links_per_page": (1, True),
     "sitemap_max_age_days": (1, True),
+    "frontier_retry_minutes": (0, True),
+    "frontier_max_attempts": (1, True),
 }
 
 STORY_ID_RE = re.compile(r"[A-Za-z0-9_-]+")

@@ -31,6 +31,10 @@ class CrawlSettings:
     retries: int = 2  # extra attempts after a timeout, reset or 5xx
     max_links_per_page: int = 500  # candidate links taken from one section page or sitemap
     sitemap_max_age_days: int = 30  # child sitemaps whose lastmod is older are not followed
+    # A discovered page that failed with a transient error (timeout, 5xx, reset, the crawl killed while it held the
+    # page) waits this long before a later run tries it again; the wait doubles with each failure (up to a day).
+    frontier_retry_minutes: float = 10.0
+    frontier_max_attempts: int = 6  # failed attempts after which such a page is given up (stats: dropped.gave_up)
 
 
 @dataclass(frozen=True)

@@ -79,3 +79,15 @@ def classify_failure(failure: Failure) -> tuple[str, bool]:
                 return outcome
         return "ignored", False
     return reason_for_exception(failure.value), True
+
+
+#: Reasons a later run may not meet again: the page waits in the frontier and is tried again (with a growing wait).
+#: Everything else (a 404, a page that is no article, a link we chose not to follow) is final.
+TRANSIENT = frozenset({"timeout", "dns", "connection_refused", "connection", "truncated", "blocked", "http_408",
+                       "http_429", "crash", "store", "interrupted"})
+
+
+def is_transient(reason: str) -> bool:
+    """Whether a failed page is worth another attempt in a later run: a network fault, a 5xx, a bot challenge, a
+    crashed extraction worker, a failed write."""
+    return reason in TRANSIENT or (reason.startswith("http_5") and reason[5:].isdigit())

@@ -113,9 +113,13 @@ class ArticleProcessor:
     """Stores articles and decides story membership; holds one profile per story for the run."""
 
     def __init__(self, store: Store, stories: list[Story], run_id: int, stats: RunStats,
-                 seed_texts: dict[str, list[tuple[str, str]]] | None = None) -> None:
+                 seed_texts: dict[str, list[tuple[str, str]]] | None = None,
+                 decide_for: list[Story] | None = None) -> None:
         self.store = store
+        # An article is matched against every story (`stories`) when it is stored, since a stored page is never
+        # fetched again; only the run's stories (`decide_for`, default all) are decided at its end.
         self.stories = stories
+        self.decide_for = stories if decide_for is None else decide_for
         self.run_id = run_id
         self.stats = stats
         self._seed_texts = seed_texts or {}
@@ -253,8 +257,8 @@ class ArticleProcessor:
 
     # -- the end of a run ----------------------------------------------------------------------------------
     def decide(self) -> None:
-        """Decide every story's candidates now that the run's articles are stored: one transaction per story."""
-        for story in self.stories:
+        """Decide the run's stories' candidates now that its articles are stored: one transaction per story."""
+        for story in self.decide_for:
             with self.store.transaction():
                 self._decide(story)
 

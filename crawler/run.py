@@ -15,14 +15,15 @@ from config.loader import ConfigError, find_config, load_config
 from config.model import Config, Story
 from crawler import exit_codes
 from crawler.extract_pool import ExtractionPool, worker_crashed
+from crawler.frontier import retry_policy
 from crawler.logs import add_logging_arguments, quiet_libraries, setup_logging
 from crawler.process import ArticleProcessor, read_seed_file
 from crawler.stats import RunStats
 from crawler.terminal import plural
 from crawler.urls import HostAllowList, normalize_url
-from storage import open_database
+from storage import frontier, open_database
 from storage.lock import CrawlLock, LockHeld
-from storage.store import Store
+from storage.store import Store, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -85,9 +86,16 @@ def _stories(config: Config, story_id: str | None) -> list[Story]:
 
 def _run_locked(config: Config, stories: list[Story], story_id: str | None, *, quiet: bool = False) -> int:
     store = Store(open_database(config.database.path))
-    store.mark_abandoned_runs()
+    # The lock proves no other crawl is alive: runs left 'running' and their frontier claims died with their crawl.
+    with store.transaction():
+        store.mark_abandoned_runs()
+        recovered = frontier.recover(store.db, utcnow(), retry_policy(config.crawl))
     run_id = store.start_run(story_id, os.getpid())
     stats = RunStats([s.name for s in config.sources])
+    stats.frontier.update(recovered=recovered.released, interrupted=recovered.interrupted)
+    if recovered.gave_up:
+        stats.dropped["gave_up"] += recovered.gave_up
+    stats.frontier["carried_over"] = frontier.totals(store.db)[0]
     status = "failed"
     try:
         status = crawl(config, stories, store, run_id, stats, show_progress=not quiet)
@@ -95,6 +103,7 @@ def _run_locked(config: Config, stories: list[Story], story_id: str | None, *, q
         status = "interrupted"
     finally:
         # Written also when the crawl raised: every run leaves its row.
+        stats.frontier["waiting"], stats.frontier["failing"] = frontier.totals(store.db)
         store.finish_run(run_id, status, stats.as_dict())
         store.checkpoint()
         store.db.close()
@@ -131,9 +140,10 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
 
     seeds: dict[str, tuple[str, ...]] = {}
     seed_texts: dict[str, list[tuple[str, str]]] = {}
-    for story in stories:
+    crawled = {story.id for story in stories}
+    for story in config.stories:  # every story's profile: each stored page is matched against all of them
         for seed in story.seeds:
-            if seed.url:
+            if seed.url and story.id in crawled:
                 key = normalize_url(seed.url)
                 seeds[key] = (*seeds.get(key, ()), story.id)
             elif seed.path:
@@ -141,7 +151,7 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     urls = [s.url for s in config.sources] + list(seeds)
     for source in config.sources:
         urls += [*source.feeds, *source.sitemaps, *source.sections]
-    processor = ArticleProcessor(store, stories, run_id, stats, seed_texts)
+    processor = ArticleProcessor(store, list(config.stories), run_id, stats, seed_texts, decide_for=stories)
     workers = max(1, min(2, os.cpu_count() or 1))
     executor = ExtractionPool(workers, multiprocessing.get_context("spawn"), crash_result=worker_crashed)
     plan = CrawlPlan(config=config, stories=stories, store=store, processor=processor, stats=stats,

@@ -1,20 +1,25 @@
 """The Scrapy spider: discovery requests, article fetches, errors counted by source.
 
 Parsing, extraction and the story decisions are plain functions elsewhere; this module only moves requests and
-responses between them.
+responses between them. Every article link a listing or a story article names goes into the durable frontier
+(storage.frontier) in the transaction that marks the listing read or stores the article; the crawl fetches from the
+frontier in bounded batches, so a crawl killed at any point leaves its unfinished work to the next run.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response, TextResponse
 from twisted.python.failure import Failure
 
@@ -22,20 +27,22 @@ from config.model import Config, Source, Story
 from config.query import WordSet
 from crawler.discovery import DiscoveryError, parse_feed, parse_section, parse_sitemap
 from crawler.extract import ExtractOptions
-from crawler.failures import classify_failure
+from crawler.failures import classify_failure, is_transient
+from crawler.frontier import candidate_of, entry_for, retry_policy
 from crawler.items import Candidate
 from crawler.process import ArticleProcessor, FetchedArticle
 from crawler.progress import Progress
 from crawler.stats import RunStats
 from crawler.urls import HostAllowList, host_of, normalize_url, variant_keys
 from crawler.worker import extract_in_worker
-from storage import boilerplate
+from storage import boilerplate, frontier
 from storage.store import Store, utcnow
 
 logger = logging.getLogger(__name__)
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 MAX_SITEMAP_CHILDREN = 20  # the newest children of a sitemap index that are followed
+MIN_WINDOW = 16  # frontier entries claimed and not yet finished, at least (twice concurrent_requests otherwise)
 
 
 @dataclass
@@ -67,12 +74,26 @@ class StoryWatchSpider(scrapy.Spider):
         self._seeds_pending = 0
         self.progress = Progress(plan.stats, show=plan.show_progress)
         self._sources = {s.name: s for s in plan.config.sources}
-        self._terms = self._story_terms(plan.stories)
-        since = [s.since for s in plan.stories if s.since]
-        self._oldest_since = min(since) if len(since) == len(plan.stories) and since else None
+        # Every configured story, not only this run's: a listing's validators and the frontier serve all stories,
+        # so a link dropped here for the stories of a `--story` run would be lost for the others (304 next time).
+        stories = list(plan.config.stories) or plan.stories
+        self._terms = self._story_terms(stories)
+        since = [s.since for s in stories if s.since]
+        self._oldest_since = min(since) if len(since) == len(stories) and since else None
         self._sitemap_cutoff = (
             datetime.now(UTC) - timedelta(days=plan.config.crawl.sitemap_max_age_days)
         ).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self._run_id = plan.processor.run_id
+        self._retry = retry_policy(plan.config.crawl)
+        # Claimed frontier entries not yet finished: a few batches ahead of the downloader, never the whole table.
+        self._window = max(MIN_WINDOW, 2 * plan.config.crawl.concurrent_requests)
+        self._in_flight = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> StoryWatchSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        return spider
 
     @staticmethod
     def _story_terms(stories: list[Story]) -> list[Any]:
@@ -100,6 +121,9 @@ class StoryWatchSpider(scrapy.Spider):
             for url in source.sections:
                 yield self._listing_request(url, source, "section", self.parse_section)
         for request in self._revisit_requests():
+            yield request
+        # What earlier runs left in the frontier; the rest follows as listings and articles are answered.
+        for request in self._refill():
             yield request
 
     def _revisit_requests(self) -> Iterator[Request]:
@@ -174,15 +198,19 @@ class StoryWatchSpider(scrapy.Spider):
         self.stats_.drop("not_modified")
         return True
 
-    def _answered(self, response: Response) -> None:
-        """Note a usable answer and keep its validators for the next conditional request."""
+    def _listing_read(self, response: Response, candidates: Iterable[Candidate]) -> list[Request]:
+        """A usable listing: its links go into the frontier in one transaction with its validators.
+
+        The validators make the next run's request conditional (a 304 hides the links), so they are never saved
+        before every link is safe in the frontier. Returns the requests to make now."""
         self.stats_.answered.add(response.meta["source"])
-        self.plan.store.save_validators(
-            response.request.url if response.request else response.url,
-            _header(response, b"ETag"),
-            _header(response, b"Last-Modified"),
-        )
-        return True
+        url = response.request.url if response.request else response.url
+        requests: list[Request] = []
+        with self.plan.store.transaction():
+            for candidate in candidates:
+                requests += self._consider(candidate, listing=response.url)
+            self.plan.store.save_validators(url, _header(response, b"ETag"), _header(response, b"Last-Modified"))
+        return requests + self._refill()
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
         source = response.meta["source"]
@@ -194,9 +222,7 @@ class StoryWatchSpider(scrapy.Spider):
         except DiscoveryError as exc:
             self._listing_failed(source, exc.reason, response.url, exc)
             return
-        self._answered(response)
-        for candidate in candidates:
-            yield from self._consider(candidate)
+        yield from self._listing_read(response, candidates)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         source_name = response.meta["source"]
@@ -209,7 +235,6 @@ class StoryWatchSpider(scrapy.Spider):
         except DiscoveryError as exc:
             self._listing_failed(source_name, exc.reason, response.url, exc)
             return
-        self._answered(response)
         children = sorted(result.children, key=lambda c: c[1] or "", reverse=True)
         followed = 0
         for url, lastmod in children:
@@ -223,8 +248,7 @@ class StoryWatchSpider(scrapy.Spider):
             self._sitemaps_seen.add(key)
             followed += 1
             yield self._listing_request(url, self._sources[source_name], "sitemap", self.parse_sitemap)
-        for candidate in result.candidates:
-            yield from self._consider(candidate)
+        yield from self._listing_read(response, result.candidates)
 
     def parse_section(self, response: Response) -> Iterator[Request]:
         source = response.meta["source"]
@@ -241,9 +265,7 @@ class StoryWatchSpider(scrapy.Spider):
         except DiscoveryError as exc:
             self._listing_failed(source, exc.reason, response.url, exc)
             return
-        self._answered(response)
-        for candidate in candidates:
-            yield from self._consider(candidate)
+        yield from self._listing_read(response, candidates)
 
     def _listing_failed(self, source: str, reason: str, url: str, exc: Exception | None) -> None:
         logger.warning("%(source)s: %(reason)s at %(url)s%(why)s",
@@ -251,16 +273,19 @@ class StoryWatchSpider(scrapy.Spider):
         self.stats_.error(source, reason)
 
     # -- candidates -------------------------------------------------------------------------------------
-    def _consider(self, candidate: Candidate) -> Iterator[Request]:
+    def _consider(self, candidate: Candidate, *, listing: str | None = None) -> list[Request]:
+        """Every discovered link comes through here: dropped with a reason, skipped as known, or put into the
+        frontier (inside the caller's transaction). Returns the requests the link needs at once: none for an
+        article page, which waits in the frontier until `_refill` claims it."""
         stats = self.stats_
         stats.inc("discovered")
         if not self.plan.allow.allows(candidate.url):
             stats.drop("offsite")
-            return
+            return []
         keys = variant_keys(candidate.url)
         if keys[0] in self._scheduled:
             stats.drop("seen_this_run")
-            return
+            return []
         article_id = self.plan.store.article_id_for(keys)
         if article_id is not None:
             signal = self.plan.store.article_signal(article_id)
@@ -278,18 +303,68 @@ class StoryWatchSpider(scrapy.Spider):
                     stats.drop(reason)
                 logger.debug("%(reason)s, not fetched again: %(url)s (via %(via)s)",
                              {"reason": reason, "url": candidate.url, "via": candidate.via})
-                return
+                return []
         elif self._prefiltered(candidate):
             stats.drop("prefiltered")
-            return
+            return []
         self._scheduled.add(keys[0])
-        yield Request(
-            candidate.url,
-            callback=self.parse_article,
-            errback=self.on_error,
-            cb_kwargs={"candidate": candidate},
-            meta={"source": candidate.source},
-        )
+        if frontier.add(self.plan.store.db, entry_for(candidate, keys[0], listing), utcnow()):
+            stats.frontier["added"] += 1
+        return []
+
+    # -- the frontier -----------------------------------------------------------------------------------
+    def _refill(self) -> list[Request]:
+        """Claim the next due frontier entries, as many as keep the window full; [] while it is still half full.
+
+        Seeds come first: nothing else is judged before the story's profile has them."""
+        if self._seeds_pending > 0 or self._in_flight > self._window // 2:
+            return []
+        engine = self.crawler.engine
+        if engine is None or not engine.running:
+            return []  # stopping (SIGTERM): what is not claimed yet waits for the next run untouched
+        entries = frontier.claim(self.plan.store.db, self._run_id, utcnow(), self._window - self._in_flight)
+        self._in_flight += len(entries)
+        requests = []
+        for entry in entries:
+            self._scheduled.add(entry.url)
+            # dont_filter: the frontier is the deduplication; a request the filter dropped would never report back.
+            requests.append(Request(entry.fetch_url, callback=self.parse_article, errback=self.on_error,
+                                    cb_kwargs={"candidate": candidate_of(entry)},
+                                    meta={"source": entry.source, "frontier_key": entry.url}, dont_filter=True))
+        return requests
+
+    def _on_idle(self) -> None:
+        """Scrapy has nothing left to do: take the next batch from the frontier, or let the crawl end."""
+        # Nothing is in flight when Scrapy is idle: a request that vanished without its callback stops holding the
+        # window (its entry stays claimed until the run's end and waits for the next run).
+        self._in_flight = 0
+        self._seeds_pending = 0
+        requests = self._refill()
+        if not requests:
+            return
+        for request in requests:
+            assert self.crawler.engine is not None
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
+
+    def _settle(self, key: str | None, reason: str) -> None:
+        """A frontier page that gave no article: kept for a later run when the failure may pass, else let go."""
+        if key is None:
+            return
+        if not is_transient(reason):
+            frontier.done(self.plan.store.db, key)  # final: its reason is already counted
+        elif frontier.failed(self.plan.store.db, key, reason, utcnow(), self._retry):
+            self.stats_.frontier["retry_later"] += 1
+        else:
+            self.stats_.drop("gave_up")
+            logger.warning("given up after %(n)d failed attempts (last: %(reason)s): %(url)s",
+                           {"n": self._retry.max_attempts, "reason": reason, "url": key})
+
+    def _request_done(self, meta: dict[str, Any]) -> None:
+        if meta.get("seed"):
+            self._seeds_pending -= 1
+        if meta.get("frontier_key"):
+            self._in_flight -= 1
 
     def _prefiltered(self, candidate: Candidate) -> bool:
         """Skip before the fetch what cannot be a story article: too old, or its feed text names no query term."""
@@ -306,18 +381,22 @@ class StoryWatchSpider(scrapy.Spider):
             async for request in self._parse_article(response, candidate):
                 yield request
         finally:
-            if response.meta.get("seed"):
-                self._seeds_pending -= 1
+            self._request_done(response.meta)
             self.progress.update()
+        for request in self._refill():
+            yield request
 
     def closed(self, reason: str) -> None:
         self.progress.close()
+        # Claims not finished (a stop by signal, a request that vanished) wait for the next run, uncounted.
+        frontier.release(self.plan.store.db, self._run_id)
 
     async def _parse_article(self, response: Response, candidate: Candidate) -> AsyncIterator[Request]:
         stats = self.stats_
         source = candidate.source
+        key = response.meta.get("frontier_key")
         stats.answered.add(source)
-        if response.status == 304:
+        if response.status == 304:  # a revisit's conditional GET; frontier pages are asked unconditionally
             stats.inc("skipped_known")
             return
         stats.inc("fetched")
@@ -326,6 +405,7 @@ class StoryWatchSpider(scrapy.Spider):
             stats.error(source, "not_html")
             logger.info("%(source)s: not an HTML page (%(type)s): %(url)s",
                         {"source": source, "type": content_type.decode("latin-1"), "url": response.url})
+            self._settle(key, "not_html")
             return
         options = ExtractOptions(
             drop_patterns=self._drop_patterns(source),
@@ -344,6 +424,7 @@ class StoryWatchSpider(scrapy.Spider):
             stats.error(source, outcome.error if outcome.error == "blocked" else f"extract_{outcome.error}")
             logger.info("%(source)s: no article (%(reason)s): %(url)s",
                         {"source": source, "reason": outcome.error, "url": response.url})
+            self._settle(key, outcome.error)
             return
         assert outcome.extracted is not None
         stats.inc("extracted")
@@ -358,29 +439,38 @@ class StoryWatchSpider(scrapy.Spider):
             shingles=outcome.shingles,
             band_keys=outcome.band_keys,
         )
+        requests: list[Request] = []
+        if key is not None:
+            frontier.storing(self.plan.store.db, key, utcnow())
         try:
-            result = self.plan.processor.process(item)
+            # The article, its related links and the end of its frontier entry: all or nothing.
+            with self.plan.store.transaction():
+                result = self.plan.processor.process(item)
+                if result.in_story and candidate.via != "related" and self.plan.config.crawl.follow_related_links:
+                    for link in outcome.extracted.related_links:
+                        related = Candidate(url=link, source=self._source_for(link), via="related")
+                        requests += self._consider(related, listing=response.url)
+                if key is not None:
+                    frontier.done(self.plan.store.db, key)
         except Exception:  # one bad article must not end the crawl; the transaction was rolled back
             logger.exception("could not store %s", response.url)
             stats.error(source, "store")
+            self._settle(key, "store")
             return
         self._stored.add(result.article_id)
-        if result.in_story and candidate.via != "related" and self.plan.config.crawl.follow_related_links:
-            for link in outcome.extracted.related_links:
-                for request in self._consider(Candidate(url=link, source=self._source_for(link), via="related")):
-                    yield request
+        for request in requests:
+            yield request
 
     def _drop_patterns(self, source: str) -> tuple[str, ...]:
         src = self._sources.get(source)
         return src.drop_patterns if src else ()
 
     # -- errors -----------------------------------------------------------------------------------------
-    def on_error(self, failure: Failure) -> None:
+    def on_error(self, failure: Failure) -> list[Request]:
         request = getattr(failure, "request", None)
         meta = request.meta if request is not None else {}
         source = meta.get("source", "?")
-        if meta.get("seed"):
-            self._seeds_pending -= 1
+        self._request_done(meta)
         reason, is_error = classify_failure(failure)
         url = request.url if request is not None else "?"
         if is_error:
@@ -389,6 +479,8 @@ class StoryWatchSpider(scrapy.Spider):
         else:
             self.stats_.drop(reason)
             logger.debug("%(source)s: skipped (%(reason)s) %(url)s", {"source": source, "reason": reason, "url": url})
+        self._settle(meta.get("frontier_key"), reason)
+        return self._refill()
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -20,6 +20,9 @@ class RunStats:
         self.sources = list(sources)
         self.below_threshold: dict[str, dict[str, Any]] = {}
         self.stories: dict[str, Counter[str]] = defaultdict(Counter)
+        # The durable frontier: carried_over (waiting at the start), added, retry_later, recovered, interrupted,
+        # waiting and failing (at the end).
+        self.frontier: Counter[str] = Counter()
 
     def inc(self, key: str, n: int = 1) -> None:
         self.counts[key] += n
@@ -54,4 +57,5 @@ class RunStats:
         out["sources_failed"] = sorted(set(self.sources) - self.answered)
         out["below_threshold"] = self.below_threshold
         out["stories"] = {s: dict(c) for s, c in self.stories.items()}
+        out["frontier"] = dict(self.frontier)
         return out

@@ -142,6 +142,25 @@ def _last_run(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     }
 
 
+def frontier_by_source(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    """Pages found and not yet fetched, per source: waiting (all of them) and failing (tried before, in vain)."""
+    if not _has_table(conn, "frontier_sources"):
+        return {}
+    rows = conn.execute("SELECT source, waiting, failing FROM frontier_sources WHERE waiting > 0 ORDER BY source")
+    return {row["source"]: {"waiting": row["waiting"], "failing": row["failing"]} for row in rows}
+
+
+def format_frontier(frontier: dict[str, dict[str, int]]) -> list[str]:
+    """The frontier section of the text report: nothing when nothing waits."""
+    if not frontier:
+        return []
+    lines = ["", "waiting to be fetched (found, not yet stored):"]
+    for source, counts in frontier.items():
+        failing = f", {counts['failing']} failing (retried by later runs)" if counts["failing"] else ""
+        lines.append(f"  {source}: {counts['waiting']} waiting{failing}")
+    return lines
+
+
 def next_run(schedule: str | None, now: datetime) -> datetime | None:
     """The next fire time of a schedule after `now`, or None without a (readable) schedule."""
     if not schedule:
@@ -179,6 +198,7 @@ def collect_status(db_path: Path, stories: Sequence[StoryLike], now: datetime) -
                 "articles": _member_counts(conn, story.id) if conn else dict.fromkeys(MEMBER_STATUSES, 0),
             }
             report["stories"].append(entry)
+        report["frontier"] = frontier_by_source(conn) if conn else {}
     finally:
         if conn is not None:
             conn.close()
@@ -237,6 +257,7 @@ def format_status(report: dict[str, Any], tz: tzinfo) -> str:
             lines.append(f"  next run:  unreadable schedule '{story['schedule']}'")
         else:
             lines.append(f"  next run:  {_local(story['next_run'], tz)} ({story['schedule']})")
+    lines += format_frontier(report.get("frontier") or {})
     return "\n".join(lines)
 
 

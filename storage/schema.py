@@ -170,3 +170,76 @@ def m002_story_candidates(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m003_frontier(db: Database) -> None:
+    """Pages discovered and not yet stored or finally rejected: what a killed or failed run leaves to the next.
+
+    One row per normalised URL. `claimed_by` is the run that took the entry (NULL: waiting); `storing_at` says that
+    run had extracted the page and was storing it, so a claim that dies there counts as a failed attempt. The partial indexes
+    keep "the next N due entries" and "this run's claims" cheap whatever the number of waiting rows;
+    `frontier_sources` keeps the per-source counts in step by triggers, so status and run stats never count rows.
+    """
+    db.execute(
+        """
+        CREATE TABLE frontier (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            fetch_url TEXT NOT NULL,
+            source TEXT NOT NULL,
+            via TEXT NOT NULL,
+            listing TEXT,
+            title TEXT,
+            summary TEXT,
+            published TEXT,
+            updated TEXT,
+            found_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            claimed_by INTEGER,
+            storing_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX frontier_due ON frontier(next_attempt_at, id) WHERE claimed_by IS NULL")
+    db.execute("CREATE INDEX frontier_claimed ON frontier(claimed_by) WHERE claimed_by IS NOT NULL")
+    db.execute(
+        """
+        CREATE TABLE frontier_sources (
+            source TEXT PRIMARY KEY,
+            waiting INTEGER NOT NULL DEFAULT 0,
+            failing INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER frontier_added AFTER INSERT ON frontier BEGIN
+            INSERT OR IGNORE INTO frontier_sources (source) VALUES (new.source);
+            UPDATE frontier_sources SET waiting = waiting + 1, failing = failing + (new.attempts > 0)
+            WHERE source = new.source;
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER frontier_removed AFTER DELETE ON frontier BEGIN
+            UPDATE frontier_sources SET waiting = waiting - 1, failing = failing - (old.attempts > 0)
+            WHERE source = old.source;
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER frontier_changed AFTER UPDATE OF attempts, source ON frontier
+        WHEN (old.attempts > 0) != (new.attempts > 0) OR old.source != new.source BEGIN
+            UPDATE frontier_sources SET waiting = waiting - 1, failing = failing - (old.attempts > 0)
+            WHERE source = old.source;
+            INSERT OR IGNORE INTO frontier_sources (source) VALUES (new.source);
+            UPDATE frontier_sources SET waiting = waiting + 1, failing = failing + (new.attempts > 0)
+            WHERE source = new.source;
+        END
+        """
+    )
