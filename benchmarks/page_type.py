@@ -34,9 +34,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from crawler.extract import ExtractionError, decode_html, extract_page  # noqa: E402
-from crawler.page_type import PageVerdict, judge_page  # noqa: E402
-from crawler.urls import host_of  # noqa: E402
+from crawler.extract import ExtractionError, decode_html, extract_page
+from crawler.page_type import PageVerdict, judge_page
+from crawler.urls import host_of
 
 REPO = Path(__file__).resolve().parents[1]
 LISTINGS = REPO / "tests" / "pages" / "listings"

@@ -195,65 +195,65 @@ EN_TEASERS: tuple[Teaser, ...] = (
 
 # Article bodies for the outlets' own article pages (every style renders one or two of them in its own chrome).
 DE_ARTICLE = (
-    "Kellbach (dpa) - Die Sarnbrücke zwischen Sarnheim und Kellbach bleibt bis mindestens Ende Juli für den "
-    "gesamten Verkehr gesperrt. Das teilte das Straßenbauamt am Dienstag nach einer weiteren Untersuchung des "
-    "Tragwerks mit.",
-    "Die Prüfer hatten an drei Pfeilern neue Risse entdeckt, die sich seit der ersten Messung im Dezember deutlich "
-    "verlängert haben. Eine Freigabe auch nur für Fußgänger sei unter diesen Umständen nicht zu verantworten, sagte "
-    "der Leiter des Amtes.",
-    "Für die rund 14.000 Pendler, die täglich über die Brücke fahren, bedeutet das weiter lange Umwege über "
-    "Hollfeld. Die Busse der Linie 12 brauchen nach Angaben der Verkehrsbetriebe zur Hauptverkehrszeit bis zu "
-    "25 Minuten länger.",
-    "Der Landkreis prüft nun eine Behelfsbrücke für Fußgänger und Radfahrer. Eine Entscheidung soll im Februar "
-    "fallen. Die Kosten schätzt das Amt auf gut zwei Millionen Euro.",
-    "Ob die Brücke saniert oder durch einen Neubau ersetzt wird, ist noch offen. Ein Gutachten dazu erwartet die "
-    "Stadt bis zum Sommer.",
+    ("Kellbach (dpa) - Die Sarnbrücke zwischen Sarnheim und Kellbach bleibt bis mindestens Ende Juli für den "
+     "gesamten Verkehr gesperrt. Das teilte das Straßenbauamt am Dienstag nach einer weiteren Untersuchung des "
+     "Tragwerks mit."),
+    ("Die Prüfer hatten an drei Pfeilern neue Risse entdeckt, die sich seit der ersten Messung im Dezember deutlich "
+     "verlängert haben. Eine Freigabe auch nur für Fußgänger sei unter diesen Umständen nicht zu verantworten, sagte "
+     "der Leiter des Amtes."),
+    ("Für die rund 14.000 Pendler, die täglich über die Brücke fahren, bedeutet das weiter lange Umwege über "
+     "Hollfeld. Die Busse der Linie 12 brauchen nach Angaben der Verkehrsbetriebe zur Hauptverkehrszeit bis zu "
+     "25 Minuten länger."),
+    ("Der Landkreis prüft nun eine Behelfsbrücke für Fußgänger und Radfahrer. Eine Entscheidung soll im Februar "
+     "fallen. Die Kosten schätzt das Amt auf gut zwei Millionen Euro."),
+    ("Ob die Brücke saniert oder durch einen Neubau ersetzt wird, ist noch offen. Ein Gutachten dazu erwartet die "
+     "Stadt bis zum Sommer."),
 )
 DE_SHORT_AGENCY = (
-    "Hollfeld (dpa) - Bei einem Brand in einer Lagerhalle im Gewerbegebiet Hollfeld-Nord ist am Montagabend ein "
-    "Schaden von mehreren hunderttausend Euro entstanden. Verletzt wurde niemand.",
-    "Die Feuerwehr war mit rund 80 Einsatzkräften vor Ort. Die Ursache des Feuers ist noch unklar, die Kriminalpolizei "
-    "hat die Ermittlungen aufgenommen.",
+    ("Hollfeld (dpa) - Bei einem Brand in einer Lagerhalle im Gewerbegebiet Hollfeld-Nord ist am Montagabend ein "
+     "Schaden von mehreren hunderttausend Euro entstanden. Verletzt wurde niemand."),
+    ("Die Feuerwehr war mit rund 80 Einsatzkräften vor Ort. Die Ursache des Feuers ist noch unklar, die Kriminalpolizei "
+     "hat die Ermittlungen aufgenommen."),
 )
 DE_PAYWALL_LEAD = (
-    "Seit drei Jahren wartet das Dorf Unterried auf schnelles Internet. Jetzt hat der Anbieter den Ausbau abgesagt – "
-    "und im Rathaus fragt man sich, wer die Verträge so schlecht verhandelt hat.",
+    ("Seit drei Jahren wartet das Dorf Unterried auf schnelles Internet. Jetzt hat der Anbieter den Ausbau abgesagt – "
+     "und im Rathaus fragt man sich, wer die Verträge so schlecht verhandelt hat."),
 )
 DE_LIVEBLOG = (
     ("09:42", "Straßenbauamt nennt neuen Termin",
-     "Das Straßenbauamt rechnet nun mit einer Freigabe der Sarnbrücke frühestens im August. Grund sind zusätzliche "
-     "Messungen an den Pfeilern."),
+     ("Das Straßenbauamt rechnet nun mit einer Freigabe der Sarnbrücke frühestens im August. Grund sind zusätzliche "
+     "Messungen an den Pfeilern.")),
     ("09:15", "Busse fahren Umleitung",
-     "Die Linie 12 fährt weiter über Hollfeld. Die Verkehrsbetriebe setzen in der Hauptverkehrszeit zwei zusätzliche "
-     "Busse ein."),
+     ("Die Linie 12 fährt weiter über Hollfeld. Die Verkehrsbetriebe setzen in der Hauptverkehrszeit zwei zusätzliche "
+     "Busse ein.")),
     ("08:50", "Stau auf der Umleitungsstrecke",
      "Auf der B 27 vor Hollfeld staut sich der Verkehr auf rund vier Kilometern. Die Polizei rät, früher loszufahren."),
     ("08:05", "Bürgermeisterin lädt zur Versammlung",
-     "Die Bürgermeisterin von Sarnheim lädt für Donnerstagabend zu einer Bürgerversammlung in die Stadthalle ein. "
-     "Dort sollen die Gutachter ihre Ergebnisse erklären."),
+     ("Die Bürgermeisterin von Sarnheim lädt für Donnerstagabend zu einer Bürgerversammlung in die Stadthalle ein. "
+     "Dort sollen die Gutachter ihre Ergebnisse erklären.")),
     ("07:30", "Guten Morgen",
      "Wir berichten heute wieder den ganzen Tag über die Folgen der Brückensperrung. Schicken Sie uns Ihre Fragen."),
 )
 EN_ARTICLE = (
-    "Dock workers at the northern container terminal will stay on strike for at least another week after talks "
-    "with the port authority broke down on Sunday evening, union officials said.",
-    "The dispute centres on a new shift pattern that the authority says is needed to handle larger vessels. The "
-    "union argues it would cut take-home pay for crane operators by up to a fifth.",
-    "Six container ships were anchored off the breakwater on Monday, and two shipping lines have already diverted "
-    "calls to ports further south.",
-    "\"We are ready to talk at any time, but not about a pay cut dressed up as modernisation,\" the union's regional "
-    "secretary told reporters outside the terminal gates.",
+    ("Dock workers at the northern container terminal will stay on strike for at least another week after talks "
+     "with the port authority broke down on Sunday evening, union officials said."),
+    ("The dispute centres on a new shift pattern that the authority says is needed to handle larger vessels. The "
+     "union argues it would cut take-home pay for crane operators by up to a fifth."),
+    ("Six container ships were anchored off the breakwater on Monday, and two shipping lines have already diverted "
+     "calls to ports further south."),
+    ("\"We are ready to talk at any time, but not about a pay cut dressed up as modernisation,\" the union's regional "
+     "secretary told reporters outside the terminal gates."),
     "The port authority said it had made a fair offer and urged the union to put it to a vote of its members.",
 )
 EN_SHORT_WIRE = (
-    "PORT ELLEN, Feb 10 (Continental Wire) - A fire on a fishing trawler moored in the inner harbour was brought "
-    "under control early on Monday, the fire service said. No one was on board.",
+    ("PORT ELLEN, Feb 10 (Continental Wire) - A fire on a fishing trawler moored in the inner harbour was brought "
+     "under control early on Monday, the fire service said. No one was on board."),
 )
 
 # A photo gallery's captions: each slide a picture and one or two sentences (the hard case for a text measure).
 DE_GALLERY = (
-    "Schon am frühen Morgen bauen die Schausteller auf dem Festplatz an der Sarn ihre Stände auf. Das erste "
-    "Karussell dreht sich um zehn Uhr.",
+    ("Schon am frühen Morgen bauen die Schausteller auf dem Festplatz an der Sarn ihre Stände auf. Das erste "
+     "Karussell dreht sich um zehn Uhr."),
     "Die Trachtengruppe aus Oberried führt den Festzug an. In diesem Jahr laufen mehr als 1.200 Menschen mit.",
     "Auch die Feuerwehr ist mit ihrem historischen Löschfahrzeug von 1928 dabei, frisch poliert für den Umzug.",
     "Am Nachmittag füllt sich das Festzelt. Die Blaskapelle Kellbach spielt bis in den Abend.",
@@ -276,29 +276,29 @@ EN_GALLERY = (
 
 # Bios and intros of author and topic pages: real prose, which a text measure alone would count as an article.
 DE_AUTHOR_BIO = (
-    "Johanna Weidinger ist seit 2016 Redakteurin im Ressort Region. Sie berichtet vor allem über Verkehr, "
-    "Stadtentwicklung und die Kommunalpolitik im Sarntal. Zuvor hat sie bei einem Radiosender in Hollfeld "
-    "volontiert und Geschichte in Regensburg studiert.",
-    "Für ihre Recherche über die Vergabe von Bauaufträgen im Landkreis wurde sie 2022 mit dem Lokaljournalistenpreis "
-    "ausgezeichnet. Wenn sie nicht schreibt, ist sie mit dem Rad auf den Hügeln rund um Kellbach unterwegs.",
+    ("Johanna Weidinger ist seit 2016 Redakteurin im Ressort Region. Sie berichtet vor allem über Verkehr, "
+     "Stadtentwicklung und die Kommunalpolitik im Sarntal. Zuvor hat sie bei einem Radiosender in Hollfeld "
+     "volontiert und Geschichte in Regensburg studiert."),
+    ("Für ihre Recherche über die Vergabe von Bauaufträgen im Landkreis wurde sie 2022 mit dem Lokaljournalistenpreis "
+     "ausgezeichnet. Wenn sie nicht schreibt, ist sie mit dem Rad auf den Hügeln rund um Kellbach unterwegs."),
 )
 EN_AUTHOR_BIO = (
-    "Martin Okafor is the Ledger's transport correspondent. He has covered the port, the railways and the city's "
-    "long-running tram saga since 2018, after six years as a reporter on a regional evening paper.",
+    ("Martin Okafor is the Ledger's transport correspondent. He has covered the port, the railways and the city's "
+     "long-running tram saga since 2018, after six years as a reporter on a regional evening paper."),
 )
 DE_TOPIC_INTRO = (
-    "Die Sarnbrücke ist seit Dezember 2024 gesperrt. Bei einer Routineprüfung hatten Ingenieure Risse in den "
-    "Pfeilern entdeckt, seitdem ist die wichtigste Verbindung zwischen Sarnheim und Kellbach für Autos, Busse, "
-    "Radfahrer und Fußgänger dicht.",
-    "Für die Pendler der Region bedeutet das lange Umwege über Hollfeld, für die Geschäfte in der Altstadt weniger "
-    "Kundschaft. Stadt und Landkreis streiten darüber, wer für die Verzögerungen bei der Prüfung verantwortlich ist "
-    "und wer eine Behelfsbrücke bezahlen soll.",
-    "Auf dieser Seite finden Sie alle Berichte, Hintergründe und Kommentare zur Sperrung der Sarnbrücke, zu den "
-    "Gutachten und zu den Plänen für einen Neubau.",
+    ("Die Sarnbrücke ist seit Dezember 2024 gesperrt. Bei einer Routineprüfung hatten Ingenieure Risse in den "
+     "Pfeilern entdeckt, seitdem ist die wichtigste Verbindung zwischen Sarnheim und Kellbach für Autos, Busse, "
+     "Radfahrer und Fußgänger dicht."),
+    ("Für die Pendler der Region bedeutet das lange Umwege über Hollfeld, für die Geschäfte in der Altstadt weniger "
+     "Kundschaft. Stadt und Landkreis streiten darüber, wer für die Verzögerungen bei der Prüfung verantwortlich ist "
+     "und wer eine Behelfsbrücke bezahlen soll."),
+    ("Auf dieser Seite finden Sie alle Berichte, Hintergründe und Kommentare zur Sperrung der Sarnbrücke, zu den "
+     "Gutachten und zu den Plänen für einen Neubau."),
 )
 EN_TOPIC_INTRO = (
-    "The harbour crane strike began on 3 February, when members of the dockers' union walked out over a new shift "
-    "pattern at the northern container terminal. It is the longest stoppage at the port since 1989.",
-    "Follow our coverage of the talks, the effect on shipping and businesses across the region, and what the "
-    "dispute means for the port's expansion plans.",
+    ("The harbour crane strike began on 3 February, when members of the dockers' union walked out over a new shift "
+     "pattern at the northern container terminal. It is the longest stoppage at the port since 1989."),
+    ("Follow our coverage of the talks, the effect on shipping and businesses across the region, and what the "
+     "dispute means for the port's expansion plans."),
 )

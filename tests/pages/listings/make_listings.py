@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from content import (  # noqa: E402  (run as a script: this folder is on sys.path)
+from content import (  # run as a script: this folder is on sys.path
     DE_ARTICLE,
     DE_AUTHOR_BIO,
     DE_GALLERY,
@@ -951,12 +951,12 @@ def de_sport() -> list[Page]:
     t = sport[0]
     url = f"{BALL}/news/{t.slug}-5500/"
     report = (
-        "Der TSV Sarnheim hat das Derby gegen den FC Kellbach nach einem Rückstand noch mit 3:1 gewonnen. Vor 850 "
-        "Zuschauern an der Sarnwiese brachte Lukas Hainz die Gäste in der 23. Minute per Kopfball in Führung.",
-        "Nach der Pause drückte Sarnheim auf den Ausgleich, der in der 71. Minute durch einen Foulelfmeter fiel. "
-        "Die späte Entscheidung besorgten Jonas Eder und der eingewechselte Mehmet Aydin in der Nachspielzeit.",
-        "„Die Mannschaft hat nie aufgegeben, das war ein Sieg der Moral“, sagte Trainer Florian Kerschbaum nach dem "
-        "Spiel. Mit dem Erfolg springt Sarnheim auf den dritten Tabellenplatz.",
+        ("Der TSV Sarnheim hat das Derby gegen den FC Kellbach nach einem Rückstand noch mit 3:1 gewonnen. Vor 850 "
+        "Zuschauern an der Sarnwiese brachte Lukas Hainz die Gäste in der 23. Minute per Kopfball in Führung."),
+        ("Nach der Pause drückte Sarnheim auf den Ausgleich, der in der 71. Minute durch einen Foulelfmeter fiel. "
+        "Die späte Entscheidung besorgten Jonas Eder und der eingewechselte Mehmet Aydin in der Nachspielzeit."),
+        ("„Die Mannschaft hat nie aufgegeben, das war ein Sieg der Moral“, sagte Trainer Florian Kerschbaum nach dem "
+        "Spiel. Mit dem Erfolg springt Sarnheim auf den dritten Tabellenplatz."),
     )
     body = "".join(f"<p>{E(p)}</p>\n" for p in report)
     main = (f'<article class="bw-article"><span class="bw-kicker">{E(t.kicker)}</span><h1>{E(t.headline)}</h1>'
