@@ -34,6 +34,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.discovery import looks_like_article
+from crawler.items import Candidate
 from crawler.urls import host_of
 
 logger = logging.getLogger(__name__)
@@ -119,8 +120,7 @@ RUN_NEUTRAL = 450
 RUN_CAP = 3.5
 LISTING_MASS = 6  # teasers (or 150 characters of teaser text each) that make a page's lack of body text telling
 W_TEASERS = -0.9  # per doubling of teasers beyond what the body prose carries
-W_FEW_TEASERS = 1.5  # a listing is links to articles: a page with hardly any is no listing
-FEW_TEASERS = 2
+W_NO_TEASERS = 1.5  # a listing is links to articles: a page with none is no listing
 W_TEASER_PROSE = -1.2  # teaser summaries outweighing the body prose
 W_HEADLINE = 0.8  # a main headline that links nowhere and reads like a sentence
 W_SHORT_HEADLINE = -0.9  # a main headline of one or two words: a section, topic or person
@@ -144,6 +144,12 @@ class PageHints:
     via: str | None = None  # 'feed', 'sitemap', 'section', 'related', 'seed', 'revisit'
     news_sitemap: bool = False  # listed in a news sitemap with news: fields
     listed_title: str | None = None  # the feed's or news sitemap's title for it
+
+
+def page_hints(candidate: Candidate) -> PageHints:
+    """What a discovered link says about its page: a news sitemap entry carries news: fields (a title or a date)."""
+    news = candidate.via == "sitemap" and bool(candidate.title or candidate.published)
+    return PageHints(via=candidate.via, news_sitemap=news, listed_title=candidate.title)
 
 
 @dataclass(frozen=True)
@@ -190,8 +196,9 @@ class Shape:
     plain: int = 0  # characters of text that is neither prose nor links (tables, lists of names, lines)
 
 
-def judge_page(tree: HtmlElement, url: str | None, hints: PageHints = PageHints()) -> PageVerdict:
+def judge_page(tree: HtmlElement, url: str | None, hints: PageHints | None = None) -> PageVerdict:
     """Judge one parsed page: article or listing, with the evidence."""
+    hints = hints or PageHints()
     base = url or _canonical(tree)
     structured = read_structured(tree, base)
     shape = measure_shape(tree, base)
@@ -231,8 +238,8 @@ def _evidence(st: Structured, sh: Shape, url: str | None, hints: PageHints) -> I
     yield f"body run {sh.best_run} chars in {sh.best_run_blocks} blocks", W_RUN * run
     # Articles carry teasers too (related, most read); only teasers beyond what the body carries count against.
     carried = 6 + sh.best_run / 150
-    if sh.teasers <= FEW_TEASERS:
-        yield f"{sh.teasers} teasers", W_FEW_TEASERS
+    if sh.teasers == 0:
+        yield "no teasers", W_NO_TEASERS
     elif sh.teasers > carried:
         yield f"{sh.teasers} teasers", W_TEASERS * math.log2(sh.teasers / carried)
     if sh.teaser_prose > max(sh.best_run, 200):

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any, ClassVar
 
 import scrapy
@@ -24,11 +25,12 @@ from crawler.discovery import DiscoveryError, parse_feed, parse_section, parse_s
 from crawler.extract import ExtractOptions
 from crawler.failures import classify_failure
 from crawler.items import Candidate
+from crawler.page_type import page_hints
 from crawler.process import ArticleProcessor, FetchedArticle
 from crawler.progress import Progress
 from crawler.stats import RunStats
 from crawler.urls import HostAllowList, host_of, normalize_url, variant_keys
-from crawler.worker import extract_in_worker
+from crawler.worker import WorkerResult, extract_in_worker
 from storage import boilerplate
 from storage.store import Store, utcnow
 
@@ -321,13 +323,21 @@ class StoryWatchSpider(scrapy.Spider):
             learned=boilerplate.learned_hashes(self.plan.store.db, host_of(response.url)),
         )
         declared = content_type.decode("latin-1")
-        loop = asyncio.get_running_loop()
+        work = partial(extract_in_worker, response.body, declared, response.url, options, page_hints(candidate),
+                       source=source, trusted=candidate.via == "seed",
+                       max_links=self.plan.config.crawl.max_links_per_page)
         if self.plan.executor is not None:
-            outcome = await loop.run_in_executor(
-                self.plan.executor, extract_in_worker, response.body, declared, response.url, options
-            )
+            outcome = await asyncio.get_running_loop().run_in_executor(self.plan.executor, work)
         else:
-            outcome = extract_in_worker(response.body, declared, response.url, options)
+            outcome = work()
+        if outcome.verdict is not None and not outcome.verdict.is_article:
+            if outcome.extracted is None and not outcome.error:
+                for request in self._not_an_article(candidate, response.url, outcome):
+                    yield request
+                return
+            logger.warning("%(source)s: the seed %(url)s looks like a listing page (%(verdict)s); stored as an "
+                           "article because the config names it as a seed",
+                           {"source": source, "url": response.url, "verdict": outcome.verdict.describe()})
         if outcome.error:
             # A page that gives no article is the source's fault (empty, blocked, broken): counted per source.
             stats.error(source, outcome.error if outcome.error == "blocked" else f"extract_{outcome.error}")
@@ -357,6 +367,18 @@ class StoryWatchSpider(scrapy.Spider):
             for link in outcome.extracted.related_links:
                 for request in self._consider(Candidate(url=link, source=self._source_for(link), via="related")):
                     yield request
+
+    def _not_an_article(self, candidate: Candidate, url: str, outcome: WorkerResult) -> Iterator[Request]:
+        """A listing: counted, never stored; its article links are candidates, one step from where it was found."""
+        assert outcome.verdict is not None
+        self.stats_.not_article(candidate.source, outcome.verdict.kind)
+        logger.debug("%(source)s: not an article, %(verdict)s: %(url)s",
+                     {"source": candidate.source, "verdict": outcome.verdict.describe(), "url": url})
+        if candidate.via == "listing":
+            return  # a listing found on a listing: its links wait for a feed, sitemap or section to name them
+        for link in outcome.links:
+            if self.plan.allow.allows(link.url):
+                yield from self._consider(link)
 
     def _drop_patterns(self, source: str) -> tuple[str, ...]:
         src = self._sources.get(source)

@@ -851,8 +851,8 @@ def courier_page(title: str, url: str, main: str, *, og_type: str = "website", e
             + '<body>\n<div id="site-top"><a href="/" class="logo">Harbor City Courier</a><ul class="nav">'
             '<li><a href="/news/local/">Local</a></li><li><a href="/sports/">Sports</a></li><li><a href="/photos/">'
             'Photos</a></li><li><a href="/obituaries/">Obituaries</a></li></ul></div>\n'
-            f'<div id="main-page-container">\n{main}</div>\n<div id="site-footer"><a href="/site/contact.html">'
-            'Contact</a> <a href="/site/terms.html">Terms</a></div>\n</body>\n</html>\n')
+            f'<div id="main-page-container">\n{main}</div>\n<div id="site-footer"><a href="/site/contact/">'
+            'Contact</a> <a href="/site/terms/">Terms</a></div>\n</body>\n</html>\n')
 
 
 def en_local() -> list[Page]:
