@@ -122,6 +122,7 @@ LISTING_MASS = 6  # teasers (or 150 characters of teaser text each) that make a 
 W_TEASERS = -0.9  # per doubling of teasers beyond what the body prose carries
 W_NO_TEASERS = 1.5  # a listing is links to articles: a page with none is no listing
 W_TEASER_PROSE = -1.2  # teaser summaries outweighing the body prose
+TEASER_CAP = 3.0
 W_HEADLINE = 0.8  # a main headline that links nowhere and reads like a sentence
 W_SHORT_HEADLINE = -0.9  # a main headline of one or two words: a section, topic or person
 W_NO_HEADLINE = -0.6
@@ -240,11 +241,16 @@ def _evidence(st: Structured, sh: Shape, url: str | None, hints: PageHints) -> I
     carried = 6 + sh.best_run / 150
     if sh.teasers == 0:
         yield "no teasers", W_NO_TEASERS
-    elif sh.teasers > carried:
-        yield f"{sh.teasers} teasers", W_TEASERS * math.log2(sh.teasers / carried)
-    if sh.teaser_prose > max(sh.best_run, 200):
-        yield f"teaser text {sh.teaser_prose} chars", W_TEASER_PROSE * min(2.0, math.log2(
-            sh.teaser_prose / max(sh.best_run, 200)))
+    # The number of teasers and the length of their summaries are two views of one thing: together they count once,
+    # at most TEASER_CAP.
+    count = W_TEASERS * math.log2(sh.teasers / carried) if sh.teasers > carried else 0.0
+    text = W_TEASER_PROSE * min(2.0, math.log2(sh.teaser_prose / max(sh.best_run, 200))) \
+        if sh.teaser_prose > max(sh.best_run, 200) else 0.0
+    scale = min(1.0, TEASER_CAP / -(count + text)) if count + text < -TEASER_CAP else 1.0
+    if count:
+        yield f"{sh.teasers} teasers", count * scale
+    if text:
+        yield f"teaser text {sh.teaser_prose} chars", text * scale
     if sh.headline is None:
         yield "no main headline", W_NO_HEADLINE
     elif sh.headline_linked:
