@@ -2,7 +2,7 @@
 the listing fixtures of tests/pages/listings judged not articles, per split, with every page that fails; and the
 judge's cost per page beside parsing and extraction, measured in the same run.
 
-    python benchmarks/page_type.py ../shared/corpus [--split dev|test] [--dump] [--no-extraction]
+    python benchmarks/page_type.py ../shared/corpus [--split dev|test] [--dump] [--calibrate] [--no-extraction]
 
 Which corpus pages are articles (read from each folder's SOURCE.md):
 - zyte-article-extraction-benchmark: all 181 pages ("real article pages").
@@ -23,6 +23,8 @@ import argparse
 import csv
 import gzip
 import json
+import math
+import re
 import statistics
 import sys
 import time
@@ -176,10 +178,13 @@ def report(results: Sequence[Result], splits: Sequence[str]) -> bool:
               f"{'met' if met_a else 'NOT MET'}")
         print(f"{'OWN LISTINGS':<22} {split:<5} {len(lst):>6} {l_right:>6} {l_share:>8.2%}  = 100% "
               f"{'met' if met_l else 'NOT MET'} ({len({r.page.path.parent.name for r in lst})} styles)")
-    failures = [r for r in results if r.page.article is not None and r.verdict.is_article != r.page.article]
-    if failures:
-        print("\nfailures:")
-        for r in failures:
+    wrong = [r for r in results if r.page.article is not None and r.verdict.is_article != r.page.article]
+    for title, rows in (("failures", [r for r in wrong if r.page.corpus != "trafilatura-not-article"]),
+                        ("reviewed non-articles of trafilatura-evaldata judged otherwise (not a target)",
+                         [r for r in wrong if r.page.corpus == "trafilatura-not-article"])):
+        if rows:
+            print(f"\n{title}:")
+        for r in rows:
             expected = "article" if r.page.article else r.page.kind
             print(f"  [{r.page.split}] {r.page.corpus}: expected {expected}, got {r.verdict.describe(8)}\n"
                   f"      {r.page.url}  ({r.page.path.name})")
@@ -199,6 +204,27 @@ def report_cost(results: Sequence[Result]) -> None:
               f"({statistics.mean(extract):.1f} ms a page)")
 
 
+def calibrate(results: Sequence[Result]) -> None:
+    """For each yes/no signal: how often articles and listings show it, and the log-likelihood ratio (smoothed);
+    the judge's weights are about half of these on the dev split (see crawler/page_type.py)."""
+    seen: dict[bool, dict[str, int]] = {True: defaultdict(int), False: defaultdict(int)}
+    total = {True: 0, False: 0}
+    for r in results:
+        if r.page.article is None:
+            continue
+        total[r.page.article] += 1
+        for name in {re.sub(r"\d+", "N", n) for n, _ in r.verdict.evidence}:
+            seen[r.page.article][name] += 1
+    print(f"\n{'signal':<40} {'articles':>14} {'listings':>12} {'LLR':>6}  weight")
+    weights = {re.sub(r"\d+", "N", n): v for r in results for n, v in r.verdict.evidence}
+    for name in sorted(set(seen[True]) | set(seen[False])):
+        a, b = seen[True][name], seen[False][name]
+        llr = math.log(((a + 0.5) / (total[True] + 1)) / ((b + 0.5) / (total[False] + 1)))
+        graded = "N" in name
+        print(f"{name[:40]:<40} {a:>6}/{total[True]:<7} {b:>4}/{total[False]:<7} {llr:>+6.2f}  "
+              f"{'graded' if graded else f'{weights[name]:+.1f}'}")
+
+
 def dump(results: Sequence[Result]) -> None:
     for r in results:
         print(f"{r.page.corpus}\t{r.page.split}\t{r.page.article}\t{r.verdict.score:+.2f}\t{r.verdict.describe(12)}"
@@ -210,6 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path, help="the shared corpus folder (../shared/corpus)")
     ap.add_argument("--split", choices=("dev", "test"), action="append", help="only this split (repeatable)")
     ap.add_argument("--dump", action="store_true", help="print every page's score and evidence")
+    ap.add_argument("--calibrate", action="store_true", help="print each signal's log-likelihood ratio")
     ap.add_argument("--no-extraction", action="store_true", help="do not time the extraction baseline")
     ap.add_argument("--only", help="only pages whose corpus name starts with this")
     args = ap.parse_args(argv)
@@ -220,6 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = run(pages, extraction=not args.no_extraction)
     if args.dump:
         dump(results)
+    if args.calibrate:
+        calibrate(results)
     ok = report(results, splits)
     report_cost(results)
     return 0 if ok else 1
