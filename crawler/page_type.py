@@ -559,8 +559,9 @@ def page_events(tree: HtmlElement, url: str | None) -> _Page:
             tag = el.tag
             c = stack[-1]
             block, link, heading, chrome, card, caption = c
-            cls = el.get("class")
-            if tag in _SKIP or _is_chrome(el, tag, cls):
+            names = el.keys()  # one call; most elements carry a class at most
+            cls = el.get("class") if "class" in names else None
+            if tag in _SKIP or _is_chrome(el, tag, cls, names):
                 stack.append((block, link, heading, True, card, caption))
                 walker.skip_subtree()
                 continue
@@ -721,7 +722,7 @@ def _is_heading(el: HtmlElement) -> bool:
     return len(el.text_content()) <= MAX_HEADLINE_CHARS
 
 
-def _is_chrome(el: HtmlElement, tag: str, cls: str | None) -> bool:
+def _is_chrome(el: HtmlElement, tag: str, cls: str | None, names: list[str]) -> bool:
     """Page furniture: navigation, menus, the site's header and footer, sidebars, hidden parts."""
     if tag in _CHROME_TAGS:
         return True
@@ -731,21 +732,21 @@ def _is_chrome(el: HtmlElement, tag: str, cls: str | None) -> bool:
         if el.find(".//h1") is not None or el.find(".//article") is not None:
             return False
         return tag != "header" or not any(a.tag in ("article", "main") for a in el.iterancestors())
-    if tag in _CONTAINERS:  # a class 'sidebar' on <body> says how the page is laid out, not what the body is
+    if not names or tag in _CONTAINERS:  # a class 'sidebar' on <body> says how the page is laid out
         return False
     if cls and not _CHROME_TOKENS.isdisjoint(cls.lower().split()):
         return True
-    ident = el.get("id")
-    if ident and ident.lower() in _CHROME_TOKENS:
+    if "id" in names and (el.get("id") or "").lower() in _CHROME_TOKENS:
         return True
-    role = el.get("role")
-    if role and role.lower() in _CHROME_ROLES:
+    if "role" in names and (el.get("role") or "").lower() in _CHROME_ROLES:
         return True
-    return el.get("aria-hidden") == "true" or el.get("hidden") is not None
+    return "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true")
 
 
 def _is_caption(cls: str) -> bool:
-    return _CAPTION_CLASS.search(cls) is not None
+    low = cls.lower()
+    return ("cap" in low or "credit" in low or "bu" in low or "copyright" in low or "legende" in low
+            or "bildunter" in low) and _CAPTION_CLASS.search(low) is not None
 
 
 def _size(text: str) -> int:

@@ -7,7 +7,8 @@ written in OutletWeb's layout (crawler/demo/server.py) for tests/test_listing_cr
   article; the other articles are linked only from the listings.
 
 Round 2 changes every listing's teasers (new articles appear on them, old ones move down) and announces the change
-with newer `lastmod` / `pubDate` values; no article changes.  So a listing stored as an article would come back as a
+with newer `lastmod` / `pubDate` values; no article changes, but one listed article is taken down and its address
+shows the section's teasers instead (`taken_down`).  So a listing stored as an article would come back as a
 new version, and one that joined the story would carry every headline of the day.
 
 Every page is rendered from tests/pages/listings/make_listings.py's templates and content (invented text).
@@ -40,6 +41,7 @@ class ListingWeb:
     listed_articles: dict[str, tuple[str, ...]]  # site -> article paths the sitemap or feed names (round 1)
     linked_round1: dict[str, tuple[str, ...]]  # site -> article paths linked only from listings in round 1
     linked_round2: dict[str, tuple[str, ...]]  # site -> article paths new in round 2, linked only from listings
+    taken_down: tuple[str, str]  # (site, path) of the article whose address shows a listing in round 2
 
 
 def build(root: Path) -> ListingWeb:
@@ -54,6 +56,7 @@ def build(root: Path) -> ListingWeb:
         listed_articles={"blick": blick[1], "courier": courier[1]},
         linked_round1={"blick": blick[2], "courier": courier[2]},
         linked_round2={"blick": blick[3], "courier": courier[3]},
+        taken_down=("blick", blick[1][1]),
     )
 
 
@@ -121,6 +124,12 @@ def _blick(m: ModuleType, site: Path) -> tuple[tuple[str, ...], tuple[str, ...],
         written[rnd] = articles
         lastmod = "2025-01-21T06:00:00+00:00" if rnd == 1 else "2025-01-22T06:00:00+00:00"
         urls = [(p, lastmod) for p in listings] + [(m.portal_href(t), t.time) for t in listed]
+        if rnd == 2:
+            # The second listed article was taken down: its address now shows the section's teasers, and the
+            # sitemap announces the change.  A listing must not become the article's next version.
+            gone = m.portal_href(listed[1])
+            _write(site, rnd, gone, pages["/nachrichten/politik/"].replace("/nachrichten/politik/", gone, 2))
+            urls[-1] = (gone, lastmod)
         _write(site, rnd, "/sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
                + "".join(f"  <url><loc>{B}{p}</loc><lastmod>{mod}</lastmod></url>\n" for p, mod in urls)
