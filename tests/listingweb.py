@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from testmodules import load_module
 
@@ -71,6 +73,21 @@ def _paths(pages: dict[str, str], articles: dict[str, object]) -> set[str]:
     return {href for text in pages.values() for href in re.findall(r'href="(/[^"#]+)"', text) if href in articles}
 
 
+def _write_round(site: Path, rnd: int, pages: dict[str, str], by_path: dict[str, Any], written: dict[int, set[str]],
+                 article_page: Callable[[Any, str], str]) -> set[str]:
+    """Write a round's listing pages and every article they link to that no earlier round wrote; those paths."""
+    for path, text in pages.items():
+        _write(site, rnd, path, text)
+    articles = _paths(pages, by_path) - set().union(set(), *written.values())
+    for path in sorted(articles):
+        _write(site, rnd, path, article_page(by_path[path], path))
+    return articles
+
+
+def _paragraphs(t: Any, lang: str) -> str:
+    return "".join(f"<p>{html.escape(p)}</p>\n" for p in _body(t, lang))
+
+
 def _body(t: object, lang: str) -> list[str]:
     """Three paragraphs of an article of its own for a teaser: distinct texts, so no two are near-duplicates."""
     head, kicker, summary = t.headline, t.kicker, t.summary  # type: ignore[attr-defined]
@@ -111,17 +128,10 @@ def _blick(m: ModuleType, site: Path) -> tuple[tuple[str, ...], tuple[str, ...],
                 '<div class="teaser-list">\n' + "".join(m.portal_card(t) for t in sel["topic"]) + "</div>\n",
                 og_type="article"),
         }
-        for path, text in pages.items():
-            _write(site, rnd, path, text)
-        articles = _paths(pages, by_path) - set().union(*written.values()) if written else _paths(pages, by_path)
-        for path in sorted(articles):
-            t = by_path[path]
-            body = "".join(f"<p>{html.escape(p)}</p>\n" for p in _body(t, "de"))
-            main = (f'<article class="article"><header><span class="kicker">{html.escape(t.kicker)}</span><h1>'
-                    f'{html.escape(t.headline)}</h1><time datetime="{t.time}">{m.de_time(t.time)}</time></header>\n'
-                    f'<div class="article-body">\n{body}</div></article>\n')
-            _write(site, rnd, path, m.portal_page(t.headline, f"{B}{path}", main, og_type="article"))
-        written[rnd] = articles
+        written[rnd] = _write_round(site, rnd, pages, by_path, written, lambda t, path: m.portal_page(
+            t.headline, f"{B}{path}", f'<article class="article"><header><span class="kicker">{html.escape(t.kicker)}'
+            f'</span><h1>{html.escape(t.headline)}</h1><time datetime="{t.time}">{m.de_time(t.time)}</time></header>'
+            f'\n<div class="article-body">\n{_paragraphs(t, "de")}</div></article>\n', og_type="article"))
         lastmod = "2025-01-21T06:00:00+00:00" if rnd == 1 else "2025-01-22T06:00:00+00:00"
         urls = [(p, lastmod) for p in listings] + [(m.portal_href(t), t.time) for t in listed]
         if rnd == 2:
@@ -157,16 +167,10 @@ def _courier(m: ModuleType, site: Path) -> tuple[tuple[str, ...], tuple[str, ...
                 '<h2>Recent stories</h2>\n<div class="river">\n' + "".join(m.courier_item(t) for t in sel["author"])
                 + "</div>\n", og_type="profile"),
         }
-        for path, text in pages.items():
-            _write(site, rnd, path, text)
-        articles = _paths(pages, by_path) - set().union(*written.values()) if written else _paths(pages, by_path)
-        for path in sorted(articles):
-            t = by_path[path]
-            body = "".join(f"<p>{html.escape(p)}</p>\n" for p in _body(t, "en"))
-            main = (f'<article><h1 class="headline">{html.escape(t.headline)}</h1><p class="tnt-byline">By Dana '
-                    f'Whitfield</p>\n<div class="asset-content">\n{body}</div></article>\n')
-            _write(site, rnd, path, m.courier_page(t.headline, f"{B}{path}", main, og_type="article"))
-        written[rnd] = articles
+        written[rnd] = _write_round(site, rnd, pages, by_path, written, lambda t, path: m.courier_page(
+            t.headline, f"{B}{path}", f'<article><h1 class="headline">{html.escape(t.headline)}</h1><p class="tnt-'
+            f'byline">By Dana Whitfield</p>\n<div class="asset-content">\n{_paragraphs(t, "en")}</div></article>\n',
+            og_type="article"))
         stamp = "Mon, 10 Feb 2025 09:00:00 GMT" if rnd == 1 else "Tue, 11 Feb 2025 09:00:00 GMT"
         items = [(p, stamp, title) for p, title in zip(listings, ("Latest news", "Martin Okafor"), strict=True)]
         items.append((m.courier_href(listed), "Mon, 10 Feb 2025 08:20:00 GMT", listed.headline))
