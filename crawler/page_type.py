@@ -234,9 +234,8 @@ def _evidence(st: Structured, sh: Shape, url: str | None, hints: PageHints) -> I
         yield "paywall", W_PAYWALL
     run = min(RUN_CAP, max(-RUN_CAP, math.log2((sh.best_run + 50) / RUN_NEUTRAL)))
     if run < 0:
-        # Little body text is evidence of a listing only where teasers hold the page's text instead: a page whose
-        # text a script fills in, or a list article, has neither.
-        # A video or gallery page is the other kind of page with little text: its entity says so.
+        # Little body text is evidence of a listing only where teasers hold the page's text instead (a page whose
+        # text a script fills in, or a list article, has neither), or of a video or gallery page, as its entity says.
         media = LISTING_MASS if (st.media_type and not st.own_article) or _media_og(st.og_type) else 0
         run *= min(1.0, (sh.teasers + sh.teaser_prose / 150 + media) / LISTING_MASS)
     yield f"body run {sh.best_run} chars in {sh.best_run_blocks} blocks", W_RUN * run
@@ -264,7 +263,7 @@ def _evidence(st: Structured, sh: Shape, url: str | None, hints: PageHints) -> I
             yield "sentence headline", W_HEADLINE
     if sh.dateline:
         yield "dateline", W_DATELINE
-    if sh.run_images >= 4 and sh.run_images * 120 >= sh.best_run:
+    if _pictures_with_lines(sh):
         yield f"{sh.run_images} pictures with a line each", W_GALLERY
     if sh.headline and _GALLERY_WORDS.search(sh.headline) and sh.best_run < 1500:
         yield "gallery headline", W_GALLERY
@@ -299,11 +298,14 @@ def _kind(st: Structured, sh: Shape, url: str | None) -> str:
         return "author"
     if st.og_type and st.og_type.startswith("video"):
         return "video"
-    if sh.headline and _GALLERY_WORDS.search(sh.headline):
-        return "gallery"
-    if sh.run_images >= 4 and sh.run_images * 120 >= sh.best_run:
+    if sh.headline and _GALLERY_WORDS.search(sh.headline) or _pictures_with_lines(sh):
         return "gallery"
     return "section"
+
+
+def _pictures_with_lines(sh: Shape) -> bool:
+    """A gallery's shape: four or more pictures in the body run, with not much more than a line of text each."""
+    return sh.run_images >= 4 and sh.run_images * 120 >= sh.best_run
 
 
 def url_kind(url: str) -> str | None:
