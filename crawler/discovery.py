@@ -258,6 +258,14 @@ def parse_section(
         doc = lxml_html.fromstring(body)
     except (etree.ParserError, ValueError) as exc:
         raise DiscoveryError("bad_section", f"unreadable section page: {exc}") from None
+    return section_links(doc, section_url, source, max_links=max_links, is_allowed=is_allowed)
+
+
+def section_links(
+    doc: etree._Element, section_url: str, source: str, *, max_links: int = 500, is_allowed=lambda url: True,
+    via: str = "section",
+) -> list[Candidate]:
+    """The article links of an already parsed listing page (a configured section, or a page judged a listing)."""
     base = doc.xpath("//base/@href")
     base_url = urljoin(section_url, base[0]) if base else section_url
     seen: set[str] = set()
@@ -273,7 +281,7 @@ def parse_section(
             continue
         seen.add(url)
         title = " ".join(a.text_content().split()) or None
-        out.append(Candidate(url=url, source=source, via="section", title=title))
+        out.append(Candidate(url=url, source=source, via=via, title=title))
         if len(out) >= max_links:
             break
     return out

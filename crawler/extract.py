@@ -140,10 +140,16 @@ def _strict(body: bytes, codec: str) -> str | None:
         return None
 
 
-def extract_page(html: str | bytes, url: str | None, options: ExtractOptions = ExtractOptions()) -> Extracted:
-    """Extract and clean one article page; raise ExtractionError with a reason when it holds no article."""
-    text_html = decode_html(html) if isinstance(html, bytes) else html
-    tree = _parse(text_html)
+def parse_page(html: str | bytes) -> HtmlElement:
+    """The parsed page, for the steps that read it before extraction (crawler.page_type); ExtractionError if none."""
+    return _parse(decode_html(html) if isinstance(html, bytes) else html)
+
+
+def extract_page(html: str | bytes | HtmlElement, url: str | None,
+                 options: ExtractOptions = ExtractOptions()) -> Extracted:
+    """Extract and clean one article page (its HTML, or the tree `parse_page` made of it); raise ExtractionError with
+    a reason when it holds no article."""
+    tree = html if isinstance(html, HtmlElement) else parse_page(html)
     rules = builtin_rules()
     meta = metadata.read_metadata(tree, url)
     base = url or meta.canonical_url

@@ -1,8 +1,10 @@
-"""`storywatch extract PATH_OR_URL... [--url URL] [--config PATH] [--json | --jsonl]`: the crawl's extraction, by hand.
+"""`storywatch extract PATH_OR_URL... [--url URL] [--config PATH] [--any-page] [--json | --jsonl]`: the crawl's
+extraction, by hand.
 
 Files (.html, .html.gz) and URLs are extracted in a process pool (trafilatura is not thread-safe), output in input
-order.  Without --config nothing but the built-in rules applies; with it, the matching source's drop_patterns and
-the database's learned boilerplate do.
+order.  A page judged not an article (crawler.page_type) fails with `not_article` and the evidence, as the crawl
+would drop it, unless --any-page.  Without --config nothing but the built-in rules applies; with it, the matching
+source's drop_patterns and the database's learned boilerplate do.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from config.model import CrawlSettings
-from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page
+from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page, parse_page
+from crawler.page_type import judge_page
 from crawler.urls import host_of
 
 logger = logging.getLogger(__name__)
@@ -39,6 +42,7 @@ class Job:
     timeout: float = CrawlSettings.timeout
     max_bytes: int = CrawlSettings.max_page_bytes
     site_options: Mapping[str, ExtractOptions] = field(default_factory=dict)
+    any_page: bool = False  # extract also a page judged a listing (home, section, tag, ...)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,6 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help=".html or .html.gz files, or http(s) URLs")
     parser.add_argument("--url", help="the address of the page in the (single) file given")
     parser.add_argument("--config", help="apply this config's source rules and the database's learned boilerplate")
+    parser.add_argument("--any-page", action="store_true",
+                        help="extract also pages judged not to be articles (home, section, tag, author pages ...)")
     fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print one JSON object (one input only)")
     fmt.add_argument("--jsonl", action="store_true", help="print one JSON object a line, key 'input' as given")
@@ -78,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         crawl = config.crawl
         site_options = _site_options(config)
     jobs = [Job(item, args.url or (item if _is_url(item) else None), crawl.user_agent, crawl.timeout,
-                crawl.max_page_bytes, site_options) for item in inputs]
+                crawl.max_page_bytes, site_options, args.any_page) for item in inputs]
     not_files = [item for item in inputs if not _is_url(item) and not Path(item).is_file()]
     failed = 0
     try:
@@ -98,8 +104,14 @@ def extract_job(job: Job) -> dict[str, object]:
     try:
         body, declared = _fetch(job) if _is_url(job.input) else (_read_file(job.input), None)
         html = decode_html(body, declared)
+        tree = parse_page(html)
+        if not job.any_page:
+            # The crawl stores only articles; a listing gets the same verdict here, with the evidence behind it.
+            verdict = judge_page(tree, job.url)
+            if not verdict.is_article:
+                return {"input": job.input, "error": f"not_article: {verdict.describe()}"}
         options = job.site_options.get(host_of(job.url), ExtractOptions()) if job.url else ExtractOptions()
-        extracted = extract_page(html, job.url, options)
+        extracted = extract_page(tree, job.url, options)
         if not job.url and job.site_options and extracted.canonical_url:
             # A file without --url: its own canonical link names the site whose rules apply.
             site_opts = job.site_options.get(host_of(extracted.canonical_url))

@@ -11,7 +11,7 @@ class Candidate:
 
     url: str
     source: str  # the configured source's name
-    via: str  # 'feed', 'sitemap', 'section', 'related' or 'seed'
+    via: str  # 'feed', 'sitemap', 'section', 'related', 'listing' (a page judged a listing), 'seed' or 'revisit'
     title: str | None = None
     summary: str | None = None
     published: str | None = None  # ISO 8601, as the feed or sitemap gave it

@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any, ClassVar
 
 import scrapy
@@ -30,11 +31,12 @@ from crawler.extract import ExtractOptions
 from crawler.failures import classify_failure, is_transient
 from crawler.frontier import candidate_of, entry_for, retry_policy
 from crawler.items import Candidate
+from crawler.page_type import page_hints
 from crawler.process import ArticleProcessor, FetchedArticle
 from crawler.progress import Progress
 from crawler.stats import RunStats
 from crawler.urls import HostAllowList, host_of, normalize_url, variant_keys
-from crawler.worker import extract_in_worker
+from crawler.worker import WorkerResult, extract_in_worker
 from storage import boilerplate, frontier
 from storage.store import Store, utcnow
 
@@ -412,13 +414,21 @@ class StoryWatchSpider(scrapy.Spider):
             learned=boilerplate.learned_hashes(self.plan.store.db, host_of(response.url)),
         )
         declared = content_type.decode("latin-1")
-        loop = asyncio.get_running_loop()
+        work = partial(extract_in_worker, response.body, declared, response.url, options, page_hints(candidate),
+                       source=source, trusted=candidate.via == "seed",
+                       max_links=self.plan.config.crawl.max_links_per_page)
         if self.plan.executor is not None:
-            outcome = await loop.run_in_executor(
-                self.plan.executor, extract_in_worker, response.body, declared, response.url, options
-            )
+            outcome = await asyncio.get_running_loop().run_in_executor(self.plan.executor, work)
         else:
-            outcome = extract_in_worker(response.body, declared, response.url, options)
+            outcome = work()
+        if outcome.verdict is not None and not outcome.verdict.is_article:
+            if outcome.extracted is None and not outcome.error:
+                for request in self._not_an_article(candidate, response.url, outcome, key):
+                    yield request
+                return
+            logger.warning("%(source)s: the seed %(url)s looks like a listing page (%(verdict)s); stored as an "
+                           "article because the config names it as a seed",
+                           {"source": source, "url": response.url, "verdict": outcome.verdict.describe()})
         if outcome.error:
             # A page that gives no article is the source's fault (empty, blocked, broken): counted per source.
             stats.error(source, outcome.error if outcome.error == "blocked" else f"extract_{outcome.error}")
@@ -460,6 +470,26 @@ class StoryWatchSpider(scrapy.Spider):
         self._stored.add(result.article_id)
         for request in requests:
             yield request
+
+    def _not_an_article(self, candidate: Candidate, url: str, outcome: WorkerResult,
+                        key: str | None) -> list[Request]:
+        """A listing: counted, never stored; its article links are candidates, one step from where it was found.
+
+        Its links enter the frontier in the transaction that ends its own entry: a kill loses neither."""
+        assert outcome.verdict is not None
+        self.stats_.not_article(candidate.source, outcome.verdict.kind)
+        logger.debug("%(source)s: not an article, %(verdict)s: %(url)s",
+                     {"source": candidate.source, "verdict": outcome.verdict.describe(), "url": url})
+        requests: list[Request] = []
+        with self.plan.store.transaction():
+            # A listing found on a listing: its links wait for a feed, sitemap or section to name them.
+            if candidate.via != "listing":
+                for link in outcome.links:
+                    if self.plan.allow.allows(link.url):
+                        requests += self._consider(link, listing=url)
+            if key is not None:
+                frontier.done(self.plan.store.db, key)
+        return requests
 
     def _drop_patterns(self, source: str) -> tuple[str, ...]:
         src = self._sources.get(source)

@@ -18,6 +18,7 @@ class RunStats:
         self.retries_by_source: dict[str, Counter[str]] = defaultdict(Counter)  # faults that a retry got past
         self.answered: set[str] = set()  # sources that gave at least one usable response
         self.sources = list(sources)
+        self.not_article_by_source: dict[str, Counter[str]] = defaultdict(Counter)  # source -> page kind -> pages
         self.below_threshold: dict[str, dict[str, Any]] = {}
         self.stories: dict[str, Counter[str]] = defaultdict(Counter)
         # The durable frontier: carried_over (waiting at the start), added, retry_later, recovered, interrupted,
@@ -29,6 +30,11 @@ class RunStats:
 
     def drop(self, reason: str) -> None:
         self.dropped[reason] += 1
+
+    def not_article(self, source: str, kind: str) -> None:
+        """A fetched page judged a listing (home, section, tag, ...): not stored, counted per source and kind."""
+        self.dropped["not_article"] += 1
+        self.not_article_by_source[source][kind] += 1
 
     def error(self, source: str, reason: str) -> None:
         self.counts["errors"] += 1
@@ -53,6 +59,7 @@ class RunStats:
         out["dropped"] = dict(self.dropped)
         out["errors_by_source"] = {s: dict(c) for s, c in self.errors_by_source.items()}
         out["retries_by_source"] = {s: dict(c) for s, c in self.retries_by_source.items()}
+        out["not_article_by_source"] = {s: dict(c) for s, c in self.not_article_by_source.items()}
         out["sources_answered"] = sorted(self.answered)
         out["sources_failed"] = sorted(set(self.sources) - self.answered)
         out["below_threshold"] = self.below_threshold

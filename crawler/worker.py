@@ -1,4 +1,5 @@
-"""The extraction call that runs in the worker processes (trafilatura is not safe across threads)."""
+"""The work on one fetched page that runs in the worker processes (trafilatura is not safe across threads): parse it,
+judge whether it is an article, then extract it, or harvest its article links when it is a listing."""
 
 from __future__ import annotations
 
@@ -6,10 +7,15 @@ import logging
 from dataclasses import dataclass
 
 from crawler import dedup
-from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page
-from crawler.items import Extracted
+from crawler.discovery import section_links
+from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page, parse_page
+from crawler.items import Candidate, Extracted
+from crawler.page_type import PageHints, PageVerdict, judge_page
+from crawler.urls import host_of
 
 logger = logging.getLogger(__name__)
+
+MAX_LISTING_LINKS = 500
 
 
 @dataclass(frozen=True)
@@ -19,23 +25,36 @@ class WorkerResult:
     band_keys: tuple[tuple[int, int], ...] = ()  # the text's LSH buckets
     error: str | None = None  # the ExtractionError reason, or 'crash'
     message: str | None = None
+    verdict: PageVerdict | None = None  # article or listing, with the evidence
+    links: tuple[Candidate, ...] = ()  # a listing's article links (via 'listing'), when it was not extracted
 
 
-def extract_in_worker(body: bytes, content_type: str | None, url: str, options: ExtractOptions) -> WorkerResult:
-    """Extract one page and fingerprint its text; failures come back as a reason (exceptions cross processes badly).
+def extract_in_worker(body: bytes, content_type: str | None, url: str, options: ExtractOptions,
+                      hints: PageHints | None = None, *, source: str = "", trusted: bool = False,
+                      max_links: int = MAX_LISTING_LINKS) -> WorkerResult:
+    """Judge one page and, when it is an article (or `trusted`: a seed the user named), extract and fingerprint it;
+    a listing comes back with its verdict and article links instead.  Failures come back as a reason (exceptions
+    cross processes badly).
 
     The fingerprints are made here so that the CPU work runs in parallel workers, not in the crawl's main loop.
     """
+    verdict = None
     try:
-        extracted = extract_page(_decode(body, content_type), url, options)
+        tree = parse_page(_decode(body, content_type))
+        verdict = judge_page(tree, url, hints or PageHints())
+        if not verdict.is_article and not trusted:
+            links = section_links(tree, url, source, max_links=max_links, via="listing",
+                                  is_allowed=lambda link: host_of(link) == host_of(url))
+            return WorkerResult(verdict=verdict, links=tuple(links))
+        extracted = extract_page(tree, url, options)
         shingles = dedup.shingles(extracted.text)
         keys = tuple(dedup.band_keys(dedup.signature(shingles)))
-        return WorkerResult(extracted=extracted, shingles=shingles, band_keys=keys)
+        return WorkerResult(extracted=extracted, shingles=shingles, band_keys=keys, verdict=verdict)
     except ExtractionError as exc:
-        return WorkerResult(error=getattr(exc, "reason", "failed"), message=str(exc))
+        return WorkerResult(error=getattr(exc, "reason", "failed"), message=str(exc), verdict=verdict)
     except Exception as exc:  # a page that breaks the extractor must not break the crawl
         logger.exception("extraction crashed on %s", url)
-        return WorkerResult(error="crash", message=f"{type(exc).__name__}: {exc}")
+        return WorkerResult(error="crash", message=f"{type(exc).__name__}: {exc}", verdict=verdict)
 
 
 def _decode(body: bytes, content_type: str | None) -> str:
