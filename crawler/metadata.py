@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -34,6 +35,13 @@ AGENCIES: dict[str, str] = {
     "keystone-sda": "SDA", "dts": "dts", "ddp": "ddp", "efe": "EFE", "ansa": "ANSA", "anp": "ANP", "belga": "Belga",
     "idea": "idea", "xinhua": "Xinhua", "tass": "TASS", "bloomberg": "Bloomberg", "upi": "UPI", "pa": "PA",
 }
+# Agencies written out in bylines and structured data ('Deutsche Presse-Agentur', 'Agence France-Presse').
+AGENCY_NAMES: dict[str, str] = {
+    "deutsche presse-agentur": "dpa", "deutsche presse agentur": "dpa", "agence france-presse": "AFP",
+    "agence france presse": "AFP", "the associated press": "AP", "austria presse agentur": "APA",
+    "katholische nachrichten-agentur": "KNA", "evangelischer pressedienst": "epd", "sport-informations-dienst": "SID",
+    "schweizerische depeschenagentur": "SDA", "thomson reuters": "Reuters", "reuters news": "Reuters",
+}
 _AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 # 'Moskau (dpa) -', 'BERLIN (AFP/dpa) –', 'Washington (AP) —', 'Hamburg/Berlin (dpa/lno) -'
 _DATELINE = re.compile(
@@ -46,6 +54,9 @@ _CREDIT = re.compile(
     r"(?:©|\(c\)|copyright|quelle:|source:|mit material (?:von|der)|material:|/)\s*(?:[\w.-]+\s*/\s*)??"
     r"(" + _ONE_AGENCY + r"(?:" + _AGENCY_JOIN + _ONE_AGENCY + r")*)", re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(_AGENCY_JOIN, re.IGNORECASE)
+# What may follow an agency's name when the agency itself is named as author: its national desk or service.
+_AGENCY_DESKS = frozenset({"deutschland", "germany", "österreich", "schweiz", "news", "nachrichten", "international",
+                           "english", "deutsch", "redaktion"})
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ")
 _AUTHOR_PREFIX = re.compile(r"^\s*(?:von|by|autor(?:in)?:?|author:?|text:?)\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||\s+und\s+|\s+and\s+|\s+&\s+|\s+[-–]\s+)\s*", re.IGNORECASE)
@@ -61,6 +72,9 @@ _INITIALS = re.compile(r"\s*\([^)]{1,12}\)")  # 'Elena Oberholzer (obe)'
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
                        r"\s*(Z|[+-]\d{2}:?\d{2})?)?")
+# Languages spoken (nearly) only in one time zone: a time their pages write without an offset is local time there.
+_LANGUAGE_ZONES = {lang: "Europe/Berlin" for lang in ("de", "it", "nl", "pl", "cs", "sk", "hu", "da", "sv", "nb", "no",
+                                                       "hr", "sl", "sr", "lb")}
 _DE_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b")
 _STOPWORDS = {
     "de": frozenset(["der", "die", "das", "und", "ist", "nicht", "mit", "sich", "des", "auf", "für", "eine", "ein", "dem", "den", "von", "zu", "im", "auch", "wird"]),
@@ -94,11 +108,12 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     raw_title = (_first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
                  or _xpath_text(tree, "//h1") or _xpath_text(tree, "//title"))
     authors, agencies = _authors(article.get("author"), meta, tree, source)
+    language = _language(tree, meta, article)
     return PageMetadata(
         title=strip_site_suffix(_clean(raw_title), source, url),
         author=", ".join(authors) or None,
-        published=_published(article, meta, tree, url),
-        language=_language(tree, meta, article),
+        published=_published(article, meta, tree, url, language),
+        language=language,
         source=source,
         canonical_url=_canonical(tree, meta, base),
         agencies=agencies,
@@ -158,6 +173,19 @@ def find_agencies(paragraphs: Sequence[str], known: Iterable[str] = ()) -> str |
     return ", ".join(unique) or None
 
 
+def canonical_agency(name: str | None) -> str | None:
+    """The canonical spelling of an agency named alone ('dpa', 'Deutsche Presse-Agentur', 'AFP Deutschland'), or None."""
+    low = " ".join((name or "").lower().split()).strip(" .,;:()")
+    if low in AGENCIES:
+        return AGENCIES[low]
+    if low in AGENCY_NAMES:
+        return AGENCY_NAMES[low]
+    head, _, rest = low.partition(" ")
+    if head in AGENCIES and rest in _AGENCY_DESKS:
+        return AGENCIES[head]  # 'AFP Deutschland', 'dpa Nachrichten'
+    return None
+
+
 def guess_language(text: str) -> str | None:
     """The language of a text by its commonest function words; None when nothing fits."""
     words = re.findall(r"[^\W\d_]+", text[:5000].lower())
@@ -169,7 +197,14 @@ def guess_language(text: str) -> str | None:
 
 
 def normalize_date(value: str | None) -> str | None:
-    """An ISO 8601 date (YYYY-MM-DD) or UTC datetime from the forms pages use; None when none is recognisable."""
+    """An ISO 8601 day ('2024-05-03'), UTC instant ('2024-05-03T16:19:08Z') or, when the value names no offset,
+    local time as written ('2024-05-03T18:19:08'); None when no date is recognisable."""
+    parsed = _parse_date(value)
+    return _iso(parsed) if parsed else None
+
+
+def _parse_date(value: str | None) -> date | datetime | None:
+    """A day, an aware datetime, or a naive datetime (a time without an offset) from the forms pages use."""
     if not value:
         return None
     value = value.strip()
@@ -178,27 +213,52 @@ def normalize_date(value: str | None) -> str | None:
         year, month, day, hour, minute, second, zone = m.groups()
         try:
             if hour is None:
-                return datetime(int(year), int(month), int(day)).date().isoformat()
+                return date(int(year), int(month), int(day))
             dt = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
         except ValueError:
             return None
-        if zone:
-            if zone == "Z":
-                tz = UTC
-            else:
-                sign = -1 if zone[0] == "-" else 1
-                digits = zone[1:].replace(":", "")
-                tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-            return dt.replace(tzinfo=tz).astimezone(UTC).isoformat()
-        return dt.isoformat()  # no zone given: local time of the site, kept as written
+        if not zone:
+            return dt
+        if zone == "Z":
+            return dt.replace(tzinfo=UTC)
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        return dt.replace(tzinfo=timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))))
     m = _DE_DATE.search(value)
     if m:
-        day, month, year = (int(g) for g in m.groups())
+        day_, month_, year_ = (int(g) for g in m.groups())
         try:
-            return datetime(year, month, day).date().isoformat()
+            return date(year_, month_, day_)
         except ValueError:
             return None
     return None
+
+
+def _iso(value: date | datetime) -> str:
+    if not isinstance(value, datetime):
+        return value.isoformat()
+    if value.tzinfo is None:
+        return value.isoformat()
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def resolve_local_time(found: datetime, others: Sequence[date | datetime], language: str | None) -> datetime:
+    """A publication time written without an offset, placed in time.
+
+    Pages often write the offset in one field and leave it out in another ('datePublished': '2023-04-28
+    18:11:01' beside article:published_time 2023-04-28T18:11:01+02:00): the offset of the page's own copy of the
+    same wall-clock time wins; else the zone of the page's language where the language has one (German pages:
+    Central European time, summer time included); else the offset of any other time on the page; else UTC.
+    """
+    same = [o for o in others if isinstance(o, datetime) and o.tzinfo is not None
+            and o.replace(tzinfo=None, second=0) == found.replace(second=0)]
+    if same:
+        return found.replace(tzinfo=same[0].tzinfo)
+    zone = _LANGUAGE_ZONES.get((language or "")[:2])
+    if zone:
+        return found.replace(tzinfo=ZoneInfo(zone))
+    zoned = [o for o in others if isinstance(o, datetime) and o.tzinfo is not None]
+    return found.replace(tzinfo=zoned[0].tzinfo if zoned else UTC)
 
 
 # --- structured data -------------------------------------------------------------------------------------------
@@ -345,29 +405,38 @@ def _clean_authors(names: list[str], source: str | None, agencies: list[str]) ->
     return cleaned
 
 
-def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlElement, url: str | None) -> str | None:
+_PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "date", "dc.date",
+                   "dc.date.issued", "dcterms.date", "pubdate", "publishdate", "publish-date", "parsely-pub-date",
+                   "sailthru.date", "article.published", "date.available", "og:published_time", "last-modified")
+# Other times a page writes, read only for their offset (see resolve_local_time).
+_OTHER_TIME_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+
+
+def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlElement, url: str | None,
+               language: str | None) -> str | None:
     candidates: list[object] = [article.get("datePublished"), article.get("dateCreated")]
-    candidates += [meta.get(k) for k in (
-        "article:published_time", "og:article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
-        "dcterms.date", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date",
-        "article.published", "date.available", "og:published_time", "last-modified",
-    )]
-    for value in candidates:
-        date = _date_of(value)
-        if date:
-            return date
-    # Markup is read only when the structured data had no date (XPath over the whole page costs time).
-    for path in ('//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime',
-                 "(//article//time/@datetime | //time[@pubdate]/@datetime | //header//time/@datetime)[1]"):
-        for value in tree.xpath(path):
-            date = _date_of(value)
-            if date:
-                return date
+    candidates += [meta.get(k) for k in _PUBLISHED_KEYS]
+    parsed = [d for d in (_date_of(v) for v in candidates) if d is not None]
+    if not parsed:
+        # Markup is read only when the structured data had no date (XPath over the whole page costs time).
+        for path in ('//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime',
+                     "(//article//time/@datetime | //time[@pubdate]/@datetime | //header//time/@datetime)[1]"):
+            parsed = [d for d in (_date_of(v) for v in tree.xpath(path)) if d is not None]
+            if parsed:
+                break
+    if parsed:
+        found = parsed[0]
+        if isinstance(found, datetime) and found.tzinfo is None:
+            others = parsed[1:] + [d for d in (_date_of(v) for v in (
+                article.get("dateModified"), *(meta.get(k) for k in _OTHER_TIME_KEYS),
+                *tree.xpath("(//time/@datetime)[position() <= 3]"))) if d is not None]
+            found = resolve_local_time(found, others, language)
+        return _iso(found)
     if url:
         m = _URL_DATE.search(url)
         if m and m.group(3):
             try:
-                return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))).date().isoformat()
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
             except ValueError:
                 pass
     return _htmldate(tree)
@@ -387,10 +456,10 @@ def _htmldate(tree: HtmlElement) -> str | None:
     return normalize_date(found) if found else None
 
 
-def _date_of(value: object) -> str | None:
+def _date_of(value: object) -> date | datetime | None:
     if isinstance(value, list):
         value = value[0] if value else None
-    return normalize_date(str(value)) if value else None
+    return _parse_date(str(value)) if value else None
 
 
 def _language(tree: HtmlElement, meta: dict[str, str], article: dict[str, object]) -> str | None:

@@ -142,8 +142,10 @@ def test_agency_from_datelines_and_credits(paragraphs: list[str], agency: str | 
 
 
 @pytest.mark.parametrize("raw,iso", [
-    ("2024-05-03T18:19:08+02:00", "2024-05-03T16:19:08+00:00"),
-    ("2024-05-03T18:19:08Z", "2024-05-03T18:19:08+00:00"),
+    ("2024-05-03T18:19:08+02:00", "2024-05-03T16:19:08Z"),
+    ("2024-05-03T18:19:08Z", "2024-05-03T18:19:08Z"),
+    ("2024-05-03T18:19:08.250-0400", "2024-05-03T22:19:08Z"),
+    ("2024-05-03 18:19:08", "2024-05-03T18:19:08"),
     ("2024-05-03", "2024-05-03"),
     ("03.05.2024, 18:19 Uhr", "2024-05-03"),
     ("gestern", None),
@@ -162,10 +164,28 @@ def test_title_loses_the_site_suffix_only(title: str, source: str | None, url: s
     assert strip_site_suffix(title, source, url) == clean
 
 
+@pytest.mark.parametrize("head,lang,published", [
+    # The offset of the page's own copy of the same time (JSON-LD without, meta tag with).
+    (('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-04-28 18:11:01.0"}</script>'
+     '<meta property="article:published_time" content="2023-04-28T18:11:01+02:00">'), "en", "2023-04-28T16:11:01Z"),
+    # No offset anywhere: a German page's local time, summer and winter.
+    ('<meta property="article:published_time" content="2024-07-01T09:30:00">', "de", "2024-07-01T07:30:00Z"),
+    ('<meta property="article:published_time" content="2024-12-01T09:30:00">', "de-CH", "2024-12-01T08:30:00Z"),
+    # An English page: the offset another time on the page carries.
+    (('<meta property="article:published_time" content="2024-12-01T09:30:00">'
+     '<meta property="article:modified_time" content="2024-12-02T10:00:00-05:00">'), "en", "2024-12-01T14:30:00Z"),
+    # A day stays a day.
+    ('<meta property="article:published_time" content="2024-12-01">', "de", "2024-12-01"),
+])
+def test_publication_time_is_a_utc_instant(head: str, lang: str, published: str) -> None:
+    page = f"<html lang='{lang}'><head>{head}</head><body><article><p>{BODY}</p></article></body></html>"
+    assert extract_page(page, None).published == published
+
+
 def test_url_date_is_only_a_fallback() -> None:
     page = ("<html><head><meta property='article:published_time' content='2024-03-02T10:00:00Z'></head>"
             f"<body><article><p>{BODY}</p></article></body></html>")
-    assert extract_page(page, "https://x.example/2020/01/01/a.html").published == "2024-03-02T10:00:00+00:00"
+    assert extract_page(page, "https://x.example/2020/01/01/a.html").published == "2024-03-02T10:00:00Z"
     bare = f"<html><body><article><p>{BODY}</p></article></body></html>"
     assert extract_page(bare, "https://x.example/2020/01/31/a.html").published == "2020-01-31"
     assert extract_page(bare, "https://x.example/a.html").published is None
