@@ -214,7 +214,7 @@ SCORED = ("storywatch", "trafilatura")  # traf+meta gives the same text as trafi
 
 # The steps of extract_page that remove what trafilatura left (the rest is trafilatura, metadata, related links).
 CLEANING_STEPS = (("crawler.cleaning", "clean_paragraphs"), ("crawler.extract", "_link_list_items"),
-                  ("crawler.extract", "_source_list_items"), ("crawler.extract", "_without_headline"))
+                  ("crawler.extract", "_source_list_items"), ("crawler.frame", "trim_frame"))
 _cleaning_seconds = [0.0]
 
 
@@ -381,7 +381,7 @@ def _names(value: str | Sequence[str] | None) -> set[str]:
 
 def expected_authors(case: Case) -> set[str]:
     """fundus' authors without the outlet's own name and without agencies; the agency when no person is left."""
-    from crawler.metadata import AGENCIES, canonical_agency
+    from crawler.agency import AGENCIES, canonical_agency
 
     site = fold(case.site).replace(" ", "")
     people = set()

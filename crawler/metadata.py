@@ -10,7 +10,7 @@ import html
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -20,45 +20,18 @@ from zoneinfo import ZoneInfo
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from crawler.agency import canonical_agency
+
 logger = logging.getLogger(__name__)
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report", "scholarlyarticle",
-    "techarticle", "webpage", "socialmediaposting", "posting",
+    "techarticle", "webpage", "socialmediaposting", "posting", "claimreview",
 })
 
-# Canonical spelling of each agency, keyed by the lower-cased forms that occur in credits and datelines.
-AGENCIES: dict[str, str] = {
-    "dpa": "dpa", "dpa-infocom": "dpa", "dpa-afx": "dpa-AFX", "afx": "dpa-AFX", "afp": "AFP", "reuters": "Reuters",
-    "ap": "AP", "associated press": "AP", "epd": "epd", "kna": "KNA", "sid": "SID", "apa": "APA", "sda": "SDA",
-    "keystone-sda": "SDA", "dts": "dts", "ddp": "ddp", "efe": "EFE", "ansa": "ANSA", "anp": "ANP", "belga": "Belga",
-    "idea": "idea", "xinhua": "Xinhua", "tass": "TASS", "bloomberg": "Bloomberg", "upi": "UPI", "pa": "PA",
-}
-# Agencies written out in bylines and structured data ('Deutsche Presse-Agentur', 'Agence France-Presse').
-AGENCY_NAMES: dict[str, str] = {
-    "deutsche presse-agentur": "dpa", "deutsche presse agentur": "dpa", "agence france-presse": "AFP",
-    "agence france presse": "AFP", "the associated press": "AP", "austria presse agentur": "APA",
-    "katholische nachrichten-agentur": "KNA", "evangelischer pressedienst": "epd", "sport-informations-dienst": "SID",
-    "schweizerische depeschenagentur": "SDA", "thomson reuters": "Reuters", "reuters news": "Reuters",
-}
-_AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
-# 'Moskau (dpa) -', 'BERLIN (AFP/dpa) –', 'Washington (AP) —', 'Hamburg/Berlin (dpa/lno) -'
-_DATELINE = re.compile(
-    r"^\s*[\w.,'’ /-]{0,60}?\(\s*((?:" + _AGENCY_ALT + r")(?:\s*[/,]\s*[\w-]+){0,3})\s*\)\s*[-–—:]", re.IGNORECASE)
-# '© dpa-infocom', '(c) AFP', 'Quelle: dpa', 'Foto: picture alliance/dpa', '/news.de/dpa', 'Mit Material von Reuters';
-# a credit may name several agencies: 'Mit Material von dpa/AFP', 'Quelle: dpa, Reuters', 'mit Material von dpa und AFP'
-_ONE_AGENCY = r"(?:" + _AGENCY_ALT + r")\b(?![.-]\w)"
-_AGENCY_JOIN = r"\s*(?:/|,|&|\bund\b|\band\b)\s*"
-_CREDIT = re.compile(
-    r"(?:©|\(c\)|copyright|quelle:|source:|mit material (?:von|der)|material:|/)\s*(?:[\w.-]+\s*/\s*)??"
-    r"(" + _ONE_AGENCY + r"(?:" + _AGENCY_JOIN + _ONE_AGENCY + r")*)", re.IGNORECASE)
-_CREDIT_SPLIT = re.compile(_AGENCY_JOIN, re.IGNORECASE)
-# What may follow an agency's name when the agency itself is named as author: its national desk or service.
-_AGENCY_DESKS = frozenset({"deutschland", "germany", "österreich", "schweiz", "news", "nachrichten", "international",
-                           "english", "deutsch", "redaktion"})
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ")
-_AUTHOR_PREFIX = re.compile(r"^\s*(?:von|by|autor(?:in)?:?|author:?|text:?)\s+", re.IGNORECASE)
+_AUTHOR_PREFIX = re.compile(r"^[\s•·*-]*(?:von|by|autor(?:in)?|author|text)\s*:?\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||\s+und\s+|\s+and\s+|\s+&\s+|\s+[-–]\s+)\s*", re.IGNORECASE)
 # What follows a name in a broadcaster's byline: the station or studio ('Name, MDR THÜRINGEN', 'Name, ARD-Studio Rom').
 _AFFILIATION = re.compile(
@@ -68,6 +41,15 @@ _BYLINE_NODES = XPath(
     '//*[self::p or self::div or self::span][contains(concat(" ", normalize-space(@class), " "), " author ") or '
     'contains(concat(" ", normalize-space(@class), " "), " byline ")][not(ancestor::footer or ancestor::nav or '
     'ancestor::aside)]')
+# Byline and source boxes outside captions and page chrome: where a page credits the agency it took the text from.
+_CREDIT_NODES = XPath(
+    '//*[contains(@class, "byline") or contains(@class, "author") or contains(@class, "autor") or '
+    'contains(@class, "quelle") or contains(@class, "source")][not(ancestor::figure or ancestor::figcaption or '
+    'ancestor::footer or ancestor::nav or ancestor::a)][not(self::a or self::img or self::script)]')
+# A person's name: two to four capitalised words ('Karla Bremer', 'Anne-Marie Beispiel', 'Jan van Dijk').
+_PERSON = re.compile(r"^[A-ZÄÖÜ][\w'’.-]+(\s+(?:(?:van|von|de|der|den|da|di|du|la|le|zu|el|al|bin|ibn)\s+)*[A-ZÄÖÜ][\w'’.-]+){1,3}$")
+# Bylines sit in the first lines of a text.
+BYLINE_LINES = 6
 _INITIALS = re.compile(r"\s*\([^)]{1,12}\)")  # 'Elena Oberholzer (obe)'
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
@@ -95,6 +77,8 @@ class PageMetadata:
     source: str | None = None
     canonical_url: str | None = None
     agencies: tuple[str, ...] = ()  # agencies named as author or publisher in the structured data
+    headlines: tuple[str, ...] = ()  # every version of the headline the page gives (structured data, h1, <title>)
+    credits: tuple[str, ...] = ()  # texts of the page's byline and source boxes, for the agency (crawler/agency.py)
 
 
 def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
@@ -105,11 +89,19 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     meta = _meta_tags(tree)
     base = url or meta.get("og:url")
     source = _clean(_name_of(article.get("publisher")) or meta.get("og:site_name") or meta.get("application-name"))
+    h1s = [_clean(h.text_content()) for h in tree.xpath("//h1")[:3]]
+    page_title = _xpath_text(tree, "//title")
+    versions = [_first_text(o.get("headline")) for o in ld if _types(o) & ARTICLE_TYPES]
+    versions += [meta.get("og:title"), meta.get("twitter:title"), *h1s, page_title]
+    headlines = tuple(dict.fromkeys(h for h in (strip_site_suffix(_clean(v), source, url) for v in versions) if h))
     raw_title = (_first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
-                 or _xpath_text(tree, "//h1") or _xpath_text(tree, "//title"))
-    authors, agencies = _authors(article.get("author"), meta, tree, source)
+                 or next((h for h in h1s if h), None) or page_title)
+    host = urlsplit(base or meta.get("og:url") or "").hostname or urlsplit(_canonical(tree, meta, base) or "").hostname
+    authors, agencies = _authors(article.get("author"), meta, tree, source, host)
     language = _language(tree, meta, article)
     return PageMetadata(
+        headlines=headlines,
+        credits=tuple(" ".join(n.text_content().split())[:300] for n in _CREDIT_NODES(tree)[:6]),
         title=strip_site_suffix(_clean(raw_title), source, url),
         author=", ".join(authors) or None,
         published=_published(article, meta, tree, url, language),
@@ -151,39 +143,6 @@ def _strip_once(title: str, source: str | None, url: str | None) -> str:
             if any(n.replace(" ", "") == low for n in names):
                 return tail.strip() or title
     return title
-
-
-def find_agencies(paragraphs: Sequence[str], known: Iterable[str] = ()) -> str | None:
-    """Agencies named in the dateline of the first paragraphs or in credit lines, canonical names joined by ', '."""
-    found: list[str] = list(known)
-    for para in paragraphs[:3]:
-        m = _DATELINE.match(para)
-        if m:
-            for part in re.split(r"\s*[/,]\s*", m.group(1)):
-                name = AGENCIES.get(part.lower())
-                if name:
-                    found.append(name)
-            break
-    for para in paragraphs:
-        if len(para) > 300:
-            continue
-        for m in _CREDIT.finditer(para):
-            found.extend(AGENCIES[part.lower()] for part in _CREDIT_SPLIT.split(m.group(1)) if part.lower() in AGENCIES)
-    unique = list(dict.fromkeys(found))
-    return ", ".join(unique) or None
-
-
-def canonical_agency(name: str | None) -> str | None:
-    """The canonical spelling of an agency named alone ('dpa', 'Deutsche Presse-Agentur', 'AFP Deutschland'), or None."""
-    low = " ".join((name or "").lower().split()).strip(" .,;:()")
-    if low in AGENCIES:
-        return AGENCIES[low]
-    if low in AGENCY_NAMES:
-        return AGENCY_NAMES[low]
-    head, _, rest = low.partition(" ")
-    if head in AGENCIES and rest in _AGENCY_DESKS:
-        return AGENCIES[head]  # 'AFP Deutschland', 'dpa Nachrichten'
-    return None
 
 
 def guess_language(text: str) -> str | None:
@@ -307,7 +266,10 @@ def _name_of(value: object) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
-        return _first_text(value.get("name"))
+        name = _first_text(value.get("name"))
+        if not name and (value.get("givenName") or value.get("familyName")):  # schema.org Person in two parts
+            name = _first_text(" ".join(str(value.get(k) or "") for k in ("givenName", "familyName")).strip())
+        return name
     return _first_text(value)
 
 
@@ -335,8 +297,8 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-def _authors(value: object, meta: dict[str, str], tree: HtmlElement,
-             source: str | None) -> tuple[list[str], tuple[str, ...]]:
+def _authors(value: object, meta: dict[str, str], tree: HtmlElement, source: str | None,
+             host: str | None = None) -> tuple[list[str], tuple[str, ...]]:
     """Author names and agencies: from JSON-LD, else meta tags, else author markup, else a byline box.
 
     The markup is read also when the structured data or meta tags named only the site ('mdr.de' in
@@ -345,7 +307,7 @@ def _authors(value: object, meta: dict[str, str], tree: HtmlElement,
     agencies: list[str] = []
     cleaned: list[str] = []
     for names in _author_candidates(value, meta, tree, agencies):
-        cleaned = _clean_authors(names, source, agencies)
+        cleaned = _clean_authors(names, source, agencies, host)
         if cleaned:
             break
     return cleaned, tuple(dict.fromkeys(agencies))
@@ -359,8 +321,9 @@ def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement,
         name = _name_of(item)
         if not name:
             continue
-        if name.lower() in AGENCIES:
-            agencies.append(AGENCIES[name.lower()])
+        agency = canonical_agency(name)
+        if agency:
+            agencies.append(agency)
             continue
         if isinstance(item, dict) and "organization" in _types(item):
             continue
@@ -383,7 +346,7 @@ def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement,
             break
 
 
-def _clean_authors(names: list[str], source: str | None, agencies: list[str]) -> list[str]:
+def _clean_authors(names: list[str], source: str | None, agencies: list[str], host: str | None = None) -> list[str]:
     cleaned: list[str] = []
     site = (source or "").lower()
     for name in names:
@@ -395,19 +358,52 @@ def _clean_authors(names: list[str], source: str | None, agencies: list[str]) ->
                 continue  # 'Jonas Beispiel, SWR', 'Name, ARD-Hauptstadtstudio': the newsroom, not a second author
             if not part or len(part) > 60 or "@" in part or "/" in part or "http" in low:
                 continue  # an e-mail address, a profile link or a sentence is no name
-            if low in AGENCIES:
-                agencies.append(AGENCIES[low])
+            agency = canonical_agency(part)
+            if agency:
+                agencies.append(agency)
                 continue
-            if site and (low == site or low in site or site in low):
+            if (site and (low == site or low in site or site in low)) or _names_outlet(part, source, host):
                 continue
             if part not in cleaned:
                 cleaned.append(part)
     return cleaned
 
 
+def _names_outlet(name: str, source: str | None, host: str | None) -> bool:
+    """An 'author' that is the outlet itself: its host ('Der Postillon' on der-postillon.com, 'n-tv NACHRICHTEN' on
+    n-tv.de) or the initials of its name or host ('Deutsche Welle' on dw.com, 'LTO' for Legal Tribune Online)."""
+    squashed = re.sub(r"[\W_]+", "", name.lower())
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    initials = "".join(w[0] for w in words) if len(words) > 1 else ""
+    stem = ""
+    if host:
+        labels = [p for p in host.lower().split(".") if p and p != "www"]
+        stem = re.sub(r"[\W_]+", "", labels[0]) if len(labels) > 1 else ""
+    site_words = re.findall(r"[^\W\d_]+", (source or "").lower())
+    site_initials = "".join(w[0] for w in site_words) if len(site_words) > 1 else ""
+    if stem and len(stem) >= 2 and (stem in squashed and len(stem) >= 3 or squashed in stem or initials == stem):
+        return True
+    return bool(site_initials and squashed == site_initials)
+
+
+def byline_authors(lines: Sequence[str], bare: bool = False) -> list[str]:
+    """Names of a byline among the first lines ('Von Karla Bremer', 'By Ann Example and Bo Ex', 'Von: A, B'); with
+    `bare`, a line of names alone counts too (the text of a byline box: 'Eva Beispiel-Rätsch')."""
+    for line in lines[:BYLINE_LINES]:
+        text = " ".join(line.split())
+        if len(text) > 80 or not (_AUTHOR_PREFIX.match(text) or bare):
+            continue
+        names = [n for n in _clean_authors([text], None, []) if _PERSON.match(n)]
+        if names:
+            return names
+    return []
+
+
 _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "date", "dc.date",
                    "dc.date.issued", "dcterms.date", "pubdate", "publishdate", "publish-date", "parsely-pub-date",
                    "sailthru.date", "article.published", "date.available", "og:published_time", "last-modified")
+# Spellings of the publication-time key beyond the usual ones ('article:published:time', 'publish_date').
+_PUBLISHED_KEY = re.compile(r"publi(shed|cation|sh)[_:.-]?(time|date)|date[_:.-]?published|first[_-]?published")
 # Other times a page writes, read only for their offset (see resolve_local_time).
 _OTHER_TIME_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
 
@@ -416,6 +412,7 @@ def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlEleme
                language: str | None) -> str | None:
     candidates: list[object] = [article.get("datePublished"), article.get("dateCreated")]
     candidates += [meta.get(k) for k in _PUBLISHED_KEYS]
+    candidates += [v for k, v in meta.items() if _PUBLISHED_KEY.search(k) and k not in _PUBLISHED_KEYS]
     parsed = [d for d in (_date_of(v) for v in candidates) if d is not None]
     if not parsed:
         # Markup is read only when the structured data had no date (XPath over the whole page costs time).

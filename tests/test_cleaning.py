@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from crawler.agency import find_agencies
 from crawler.cleaning import clean_paragraphs, paragraph_hash
 from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page
-from crawler.metadata import find_agencies, normalize_date, strip_site_suffix
+from crawler.metadata import normalize_date, strip_site_suffix
 from crawler.rules import RuleError, builtin_rules, compile_drop_patterns
 from storage import open_database
 from storage.boilerplate import learned_hashes, record_paragraphs
@@ -35,7 +36,21 @@ BOILERPLATE = {
                 "Externer Inhalt: Um diesen Inhalt anzuzeigen, benötigen wir Ihre Zustimmung.",
                 "We use cookies to personalise content. Accept all cookies?"],
     "comments": ["34 Kommentare", "Kommentare (12)", "Leave a comment"],
+    # Kinds of issue 14, in wordings the rules were not written from: any outlet's paid tier, follow lines of any
+    # brand, any agency's import note, pointers to other articles.
+    "promo": ["Rundschau-Plus: Alle Artikel für 1 Euro im ersten Monat",
+              "Das Digital-Abo des Kreisblatts: drei Monate für 3 Euro, danach monatlich kündbar.",
+              "Read every story with unlimited access for $2 a week.",
+              "Nur für Plus-Leser", "K+",
+              "Hintergründe aus dem Landkreis – für Sie ausgewählt"],
+    "import": ["Der Beitrag wurde automatisiert aus dem epd-Basisdienst übernommen und redaktionell nicht geprüft.",
+               "This article was generated automatically from a Reuters wire item and has not been reviewed."],
+    "follow": ["Keine Eilmeldung mehr verpassen: Kreisblatt bei Google News als bevorzugte Quelle hinzufügen",
+               "Das Kreisblatt auch bei Social Media – auf TikTok, Instagram und Facebook."],
+    "pointer": ["Zum Liveblog: Alle Entwicklungen im Überblick", "Mehr dazu lesen Sie in unserem Schwerpunkt Wasser:"],
 }
+# Kinds that the rules file files under an older family name.
+FAMILY_OF = {"import": "agency", "follow": "social", "pointer": "teaser"}
 
 
 @pytest.mark.parametrize("family,line", [(f, line) for f, lines in BOILERPLATE.items() for line in lines])
@@ -46,7 +61,7 @@ def test_rule_family_drops_its_boilerplate(family: str, line: str) -> None:
 
 
 def test_every_family_is_covered_by_the_builtin_rules() -> None:
-    assert set(BOILERPLATE) <= builtin_rules().families
+    assert {FAMILY_OF.get(f, f) for f in BOILERPLATE} <= builtin_rules().families
 
 
 @pytest.mark.parametrize("line", [
@@ -55,6 +70,12 @@ def test_every_family_is_covered_by_the_builtin_rules() -> None:
     ("Der Verlag hat den Newsletter nach eigenen Angaben eingestellt, weil zu wenige Leser ihn abonniert hatten, "
     "sagte eine Sprecherin am Montag in Berlin."),
     "Anzeigen gegen die Betreiber wurden bislang nicht erstattet.",
+    # A kind's one sign alone is article text: a price, a platform, an app, an agency, a pointer word.
+    "Das Deutschlandticket kostet künftig 58 Euro im Monat, das Abo bleibt monatlich kündbar.",
+    "Die Polizei bat auf Instagram und Facebook um Hinweise zu dem Fahrer des weißen Transporters.",
+    "Die Warn-App Nina gibt es kostenlos für Android und für das iPhone, sie warnt auch vor Hochwasser.",
+    "Die Feuerwehr wurde automatisch alarmiert, wie die Nachrichtenagentur dpa berichtete.",
+    "Zum Artikel des Grundgesetzes, auf den sich die Kläger berufen, äußerte sich das Gericht nicht.",
 ])
 def test_sentences_that_only_mention_a_keyword_stay(line: str) -> None:
     assert clean_paragraphs([BODY, line]).paragraphs == (BODY, line)
@@ -67,9 +88,9 @@ def test_teaser_heading_takes_the_teaser_titles_after_it() -> None:
 
 
 def test_source_drop_patterns_extend_the_rules() -> None:
-    line = "Rundschau-Plus: Alle Artikel für 1 Euro im ersten Monat"
+    line = "Rundschau-Tipp der Woche: Der Hofladen am Ortsrand"
     assert clean_paragraphs([BODY, line]).paragraphs == (BODY, line)
-    assert clean_paragraphs([BODY, line], drop_patterns=(r"^rundschau-plus:",)).paragraphs == (BODY,)
+    assert clean_paragraphs([BODY, line], drop_patterns=(r"^rundschau-tipp",)).paragraphs == (BODY,)
 
 
 def test_bad_drop_pattern_is_a_rule_error() -> None:
@@ -133,9 +154,24 @@ def test_decode_honours_a_bom() -> None:
     (["Moskau (dpa) - Der Kreml hat am Montag ..."], "dpa"),
     (["BERLIN (AFP/dpa) – Die Regierung ..."], "AFP, dpa"),
     (["Washington (AP) — The Senate ..."], "AP"),
-    (["Text ohne Agentur.", "Foto: picture alliance/news.de/dpa"], "dpa"),
     (["Text.", "© dpa-infocom, dpa:240101-99-1/2"], "dpa"),
     (["Ein Text ohne jede Quelle, der auch nicht mit einer Agentur endet."], None),
+    # Credits, source lines, bylines and final lines in forms written for no outlet in particular.
+    (["Text.", "Quelle: ntv.de, ino/dpa"], "dpa"),
+    (["Text.", "mit dpa"], "dpa"),
+    (["Text.", "sak/Reuters"], "Reuters"),
+    (["Von Max Muster und Eva Beispiel, dpa", "Text."], "dpa"),
+    (["Von Diana Beispiel mit AP", "Text."], "AP"),
+    (["Text.", "Weitere Quellen • AP"], "AP"),
+    (["Text.", "Diese Meldung wurde automatisch von der Deutschen Presse-Agentur (dpa) übernommen."], "dpa"),
+    (["Die Angaben in diesem Ticker stammen von Korrespondenten sowie den Agenturen AFP, Reuters und KNA."],
+     "AFP, Reuters, KNA"),
+    # Photo credits and agencies quoted as a source are not the text's agency.
+    (["Text ohne Agentur.", "Foto: picture alliance/news.de/dpa"], None),
+    (["Text.", "Ein Strommast bei Grafenrheinfeld. Foto: AFP"], None),
+    (["Text.", "STR/AFP via Getty Images"], None),
+    (["Laut dpa sind drei Menschen tot."], None),
+    (["Das betonte der Innenminister gegenüber der APA am Donnerstag in Wien, wie sein Sprecher bestätigte."], None),
 ])
 def test_agency_from_datelines_and_credits(paragraphs: list[str], agency: str | None) -> None:
     assert find_agencies(paragraphs) == agency
