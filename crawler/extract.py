@@ -16,7 +16,7 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler import agency, cleaning, frame, metadata
+from crawler import agency, cleaning, frame, metadata, site_boilerplate
 from crawler.items import Extracted
 from crawler.rules import RuleSet, builtin_rules
 
@@ -158,10 +158,11 @@ def extract_page(html: str | bytes, url: str | None, options: ExtractOptions = E
         if _is_blocked(_page_text(tree), rules):
             raise ExtractionError("blocked", "the page is a paywall, consent wall or bot challenge")
         raise ExtractionError("empty", "no article text found")
-    cleaned = cleaning.clean_paragraphs(raw_lines, rules, options.drop_patterns, options.learned)
+    cleaned = cleaning.clean_paragraphs(raw_lines, rules, options.drop_patterns)
     outlet = frame.Frame.of(meta.headlines, (meta.source,),
                             (urlsplit(u).hostname for u in (url, meta.canonical_url) if u))
-    paragraphs, _ = frame.trim_frame(cleaned.paragraphs, outlet, tree)
+    lines, _ = site_boilerplate.drop_learned(list(cleaned.paragraphs), options.learned, outlet)
+    paragraphs, _ = frame.trim_frame(lines, outlet, tree)
     text = "\n".join(paragraphs)
     if len(text) < BLOCKED_MAX_CHARS and _is_blocked(text + "\n" + "\n".join(raw_lines), rules):
         raise ExtractionError("blocked", "the page is a paywall, consent wall or bot challenge")

@@ -101,6 +101,16 @@ def is_sentence(line: str) -> bool:
     return words >= 20 or (words >= 6 and bool(_SENTENCE_END.search(line)))
 
 
+def outlet_voice(line: str) -> bool:
+    """The line speaks to the reader ('Folgen Sie uns', 'your inbox') or as the outlet ('unser Newsletter')."""
+    return not _QUOTE.search(line) and bool(_SECOND_PERSON.search(line) or _FIRST_PLURAL.search(line))
+
+
+def quotes_or_reports(line: str) -> bool:
+    """The line quotes someone or reports what someone said: article text, whoever it addresses."""
+    return bool(_QUOTE.search(line) or _REPORTING.search(line))
+
+
 def trim_frame(lines: Sequence[str], frame: Frame, tree: HtmlElement | None) -> tuple[list[str], list[tuple[str, str]]]:
     """The lines without the header furniture before the body and the tail furniture after it; and what went."""
     dropped: list[tuple[str, str]] = []
