@@ -15,6 +15,8 @@ list: the cleaning was tuned on 'dev' only; 'test' is the held-out half), and fo
   ground truth (a topic label, a breadcrumb, a skip link), on the corpora with a full ground truth (zyte, fundus-de);
 - recurring lines: lines of at least 4 words found in two or more texts of one site and in none of those pages'
   ground truths (template that survived), on the same corpora;
+- the same for 'sw+site': storywatch's texts after the pages of each site learned from one another, as a crawl
+  of the site learns its recurring lines and re-cleans what it stored (crawler/site_boilerplate.py);
 - metadata on fundus-de beside trafilatura's (``extract(with_metadata=True)``): title, author, date (the
   calendar day, and the instant to the minute) and agency (hand labels in benchmarks/fundus_agency.json).
 """
@@ -205,12 +207,15 @@ def storywatch(page: bytes, url: str | None) -> Result:
         ext = extract_page(decode_html(page), None)
     except ExtractionError:
         return "", {}
-    return ext.text, {"title": ext.title, "author": ext.author, "published": ext.published, "agency": ext.agency}
+    return ext.text, {"title": ext.title, "author": ext.author, "published": ext.published, "agency": ext.agency,
+                      "source": ext.source, "canonical_url": ext.canonical_url}
 
 
 ENGINES: dict[str, Callable[[bytes, str | None], Result]] = {
     "storywatch": storywatch, "trafilatura": plain_trafilatura, "traf+meta": trafilatura_with_metadata}
 SCORED = ("storywatch", "trafilatura")  # traf+meta gives the same text as trafilatura: timed, and its metadata
+# storywatch's texts after each site's pages learned from one another, as in a crawl (see learned_per_site)
+IN_A_CRAWL = "sw+site"
 
 # The steps of extract_page that remove what trafilatura left (the rest is trafilatura, metadata, related links).
 CLEANING_STEPS = (("crawler.cleaning", "clean_paragraphs"), ("crawler.extract", "_link_list_items"),
@@ -261,6 +266,28 @@ def run_engine(engine: str, cases: Sequence[Case], jobs: int
                                 [c.url for c in cases], chunksize=8))
     return ([res[0] for res, _, _ in results], sum(r[1] for r in results), sum(r[2] for r in results),
             [res[1] for res, _, _ in results])
+
+
+def learned_per_site(cases: Sequence[Case], texts: Sequence[str],
+                     metas: Sequence[dict[str, Any] | None]) -> list[str]:
+    """storywatch's texts as a crawl of each site's pages leaves them: lines in two or more pages of a site are
+    learned and dropped where their shape and place allow it (crawler/site_boilerplate.py), as the end of a run
+    re-cleans the stored texts."""
+    from crawler.frame import Frame
+    from crawler.site_boilerplate import drop_learned, paragraph_hash
+    from storage.boilerplate import MIN_ARTICLES
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for case, text in zip(cases, texts):
+        counts[f"{case.corpus}:{case.site}"].update({paragraph_hash(line) for line in text.splitlines() if line})
+    out = []
+    for case, text, meta in zip(cases, texts, metas):
+        learned = frozenset(h for h, n in counts[f"{case.corpus}:{case.site}"].items() if n >= MIN_ARTICLES)
+        meta = meta or {}
+        host = urlsplit(meta.get("canonical_url") or case.url or "").hostname
+        kept, _ = drop_learned(text.splitlines(), learned, Frame.of((), (meta.get("source"),), (host,)))
+        out.append("\n".join(kept))
+    return out
 
 
 def score(cases: Sequence[Case], texts: Sequence[str]) -> dict[str, tuple[float, float, float]]:
@@ -461,8 +488,9 @@ def report(cases: Sequence[Case], split: dict[str, Any], results: dict[str, dict
     cols = ("dev", "test", "all")
     print("\nF1 per corpus (P / R / F1), by half of the sites")
     print(f"{'corpus':<12} {'engine':<11} " + " ".join(f"{h:>20}" for h in cols))
+    quality = (*SCORED, IN_A_CRAWL)
     for corpus in CORPORA:
-        for engine in SCORED:
+        for engine in quality:
             cells = []
             for h in cols:
                 ids = [i for i in halves[h] if cases[i].corpus == corpus]
@@ -474,7 +502,7 @@ def report(cases: Sequence[Case], split: dict[str, Any], results: dict[str, dict
             print(f"{corpus:<12} {engine:<11} " + " ".join(cells))
     print(f"\nkicker lines at text start (<= {KICKER_MAX_WORDS} words, no line of the truth; zyte + fundus-de; "
           "target 0)")
-    for engine in SCORED:
+    for engine in quality:
         texts = results[engine]["texts"]
         counts = {h: sum(len(kicker_lines(cases[i], texts[i])) for i in halves[h] if cases[i].corpus in BODY_TRUTH)
                   for h in cols}
@@ -485,14 +513,14 @@ def report(cases: Sequence[Case], split: dict[str, Any], results: dict[str, dict
                     print(f"      {half_of(split, cases[i])} {cases[i].path.name}: {kicker_lines(cases[i], texts[i])}")
     print(f"\nrecurring lines (>= {RECURRING_MIN_WORDS} words, in 2+ texts of a site, in none of their truths; "
           "zyte + fundus-de; target 0)")
-    for engine in SCORED:
+    for engine in quality:
         texts = results[engine]["texts"]
         cells = []
         for h in cols:
             found = recurring_lines(_pick(cases, halves[h]), _pick(texts, halves[h]))
             cells.append(f"{h} {sum(len(v) for v in found.values())} in {len(found)} sites")
         print(f"  {engine:<11} " + "  ".join(cells))
-        if verbose and engine == "storywatch":
+        if verbose and engine == IN_A_CRAWL:
             for site, lines in recurring_lines(_pick(cases, halves["dev"]), _pick(texts, halves["dev"])).items():
                 for line in lines:
                     print(f"      {site}: {line[:110]}")
@@ -559,6 +587,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             old = json.loads(args.write_floor.read_text()) if args.write_floor.exists() else {}
             floors = raise_floors(old, floors_from(cases, texts, args.corpus))
             args.write_floor.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
+    sw = results["storywatch"]
+    results[IN_A_CRAWL] = {"texts": learned_per_site(cases, sw["texts"], sw["metas"])}
     counts = Counter(half_of(split, c) for c in cases)
     print(f"{len(cases)} pages (dev {counts['dev']}, test {counts['test']}); pages/s per core = pages / summed "
           "extraction time")
@@ -566,7 +596,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     plain_s = float(results["trafilatura"]["seconds"])
     print()
     for engine in ENGINES:
-        sec = float(results[engine]["seconds"])
+        sec = float(results[engine]["seconds"])  # type: ignore[arg-type]
         print(f"speed {engine:<11} {results[engine]['pages_per_s']:.1f} pages/s, "
               f"{sec / plain_s:.2f}x the CPU time of plain trafilatura")
     sw = results["storywatch"]
@@ -575,7 +605,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{total_s:.1f} s; they add {cleaning_s / (total_s - cleaning_s):.0%} to the extraction without them")
     if args.json:
         numbers = {e: {k: v for k, v in r.items() if k not in ("texts", "metas")} for e, r in results.items()}
-        for engine in SCORED:
+        for engine in (*SCORED, IN_A_CRAWL):
             numbers[engine]["scores"] = score(cases, results[engine]["texts"])
         args.json.write_text(json.dumps(numbers, indent=2))
     return 0

@@ -94,18 +94,16 @@ def find_agencies(lines: Sequence[str], known: Iterable[str] = ()) -> str | None
 def credited(line: str) -> list[str]:
     """The agencies a line credits: a short line of names and credit words, or a longer one with a credit mark;
     none from a photo credit."""
-    if len(line) > CREDIT_MAX_CHARS or _PHOTO.search(line):
+    if len(line) > CREDIT_MAX_CHARS:
         return []
-    mentions = [m.group(1) for m in _MENTION.finditer(line)]
-    if not mentions:
+    marked = bool(_CREDIT_MARK.search(line))
+    words = _WORD.findall(line) if not marked else []
+    if not marked and (len(words) > CREDIT_MAX_WORDS or not _credit_words_only(words)
+                       or (len(words) > 3 and _SENTENCE.search(line))):
+        return []  # prose, or a short sentence that names an agency ('Laut dpa sind drei Menschen tot.')
+    if _PHOTO.search(line):
         return []
-    words = _WORD.findall(line)
-    if len(words) > CREDIT_MAX_WORDS and not _CREDIT_MARK.search(line):
-        return []
-    if len(words) <= CREDIT_MAX_WORDS and not _CREDIT_MARK.search(line) and (
-            not _credit_words_only(words) or (len(words) > 3 and _SENTENCE.search(line))):
-        return []  # a short sentence that names an agency ('Laut dpa sind drei Menschen tot.')
-    return [a for a in (canonical_agency(" ".join(m.split())) for m in mentions) if a]
+    return [a for a in (canonical_agency(" ".join(m.group(1).split())) for m in _MENTION.finditer(line)) if a]
 
 
 def _credit_words_only(words: Sequence[str]) -> bool:

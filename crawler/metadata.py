@@ -37,10 +37,6 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||\s+und\s+|\s+and\s+|\s+&\s+|\s+[-–]\
 _AFFILIATION = re.compile(
     r"^(ard|zdf|swr|ndr|wdr|br|hr|mdr|rbb|sr|dlf|dw|orf|srf|rtl|n-?tv|radio bremen|deutschlandfunk|deutsche welle|"
     r"deutschlandradio|phoenix|arte|3sat)\b|studio\b|\bredaktion\b|\bnewsroom\b")
-_BYLINE_NODES = XPath(
-    '//*[self::p or self::div or self::span][contains(concat(" ", normalize-space(@class), " "), " author ") or '
-    'contains(concat(" ", normalize-space(@class), " "), " byline ")][not(ancestor::footer or ancestor::nav or '
-    'ancestor::aside)]')
 # Byline and source boxes outside captions and page chrome: where a page credits the agency it took the text from.
 _CREDIT_NODES = XPath(
     '//*[contains(@class, "byline") or contains(@class, "author") or contains(@class, "autor") or '
@@ -97,11 +93,12 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     raw_title = (_first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
                  or next((h for h in h1s if h), None) or page_title)
     host = urlsplit(base or meta.get("og:url") or "").hostname or urlsplit(_canonical(tree, meta, base) or "").hostname
-    authors, agencies = _authors(article.get("author"), meta, tree, source, host)
+    credits = tuple(" ".join(n.text_content().split())[:300] for n in _CREDIT_NODES(tree)[:6])
+    authors, agencies = _authors(article.get("author"), meta, tree, source, host, credits)
     language = _language(tree, meta, article)
     return PageMetadata(
         headlines=headlines,
-        credits=tuple(" ".join(n.text_content().split())[:300] for n in _CREDIT_NODES(tree)[:6]),
+        credits=credits,
         title=strip_site_suffix(_clean(raw_title), source, url),
         author=", ".join(authors) or None,
         published=_published(article, meta, tree, url, language),
@@ -298,7 +295,7 @@ def _clean(text: str | None) -> str | None:
 
 
 def _authors(value: object, meta: dict[str, str], tree: HtmlElement, source: str | None,
-             host: str | None = None) -> tuple[list[str], tuple[str, ...]]:
+             host: str | None = None, credits: tuple[str, ...] = ()) -> tuple[list[str], tuple[str, ...]]:
     """Author names and agencies: from JSON-LD, else meta tags, else author markup, else a byline box.
 
     The markup is read also when the structured data or meta tags named only the site ('mdr.de' in
@@ -306,15 +303,15 @@ def _authors(value: object, meta: dict[str, str], tree: HtmlElement, source: str
     """
     agencies: list[str] = []
     cleaned: list[str] = []
-    for names in _author_candidates(value, meta, tree, agencies):
+    for names in _author_candidates(value, meta, tree, agencies, credits):
         cleaned = _clean_authors(names, source, agencies, host)
         if cleaned:
             break
     return cleaned, tuple(dict.fromkeys(agencies))
 
 
-def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement,
-                       agencies: list[str]) -> Iterator[list[str]]:
+def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement, agencies: list[str],
+                       credits: tuple[str, ...] = ()) -> Iterator[list[str]]:
     names: list[str] = []
     items = value if isinstance(value, list) else [value] if value else []
     for item in items:
@@ -339,8 +336,7 @@ def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement,
     nodes = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
     if nodes:
         yield [nodes[0].text_content()]
-    for node in _BYLINE_NODES(tree):  # a byline box: <p class="author">von <a>Name, SWR</a></p>
-        text = " ".join(node.text_content().split())
+    for text in credits:  # a byline box: <p class="author">von <a>Name, SWR</a></p>
         if len(text) <= 100 and _AUTHOR_PREFIX.match(text):
             yield [text]
             break
