@@ -160,7 +160,7 @@ def extract_page(html: str | bytes, url: str | None, options: ExtractOptions = E
         raise ExtractionError("empty", "no article text found")
     cleaned = cleaning.clean_paragraphs(raw_lines, rules, options.drop_patterns)
     outlet = frame.Frame.of(meta.headlines, (meta.source,),
-                            (urlsplit(u).hostname for u in (url, meta.canonical_url) if u))
+                            (urlsplit(u).hostname for u in (url, meta.canonical_url) if u), (meta.title, meta.h1))
     lines, _ = site_boilerplate.drop_learned(list(cleaned.paragraphs), options.learned, outlet)
     paragraphs, _ = frame.trim_frame(lines, outlet, tree)
     text = "\n".join(paragraphs)

@@ -28,13 +28,16 @@ from crawler.agency import AGENCIES, AGENCY_NAMES
 
 # The header is looked for in the first lines only; the tail in the last ones.
 HEADER_MAX_LINES = 8
+HEADLINE_LINES = 4
 TAIL_MAX_LINES = 8
 # A kicker, label or breadcrumb is short; a line this long or longer is never taken for one.
 KICKER_MAX_WORDS = 12
-# A headline variant shares this share of its words with one of the page's headlines.
+# A reworded headline shares this share of the words of the two (Jaccard) with one of the page's headlines.
 HEADLINE_OVERLAP = 0.6
 # Statements about the outlet and credit lines are short; a long paragraph naming the outlet is article text.
 OUTLET_LINE_MAX_WORDS = 45
+# The outlet's appeal to its reader is shorter still: a longer paragraph in 'we' and 'you' is a blog's own text.
+OUTLET_VOICE_MAX_WORDS = 30
 CREDIT_MAX_WORDS = 12
 # A line this many elements or fewer before a headline element stands right above it (a kicker, a breadcrumb).
 ABOVE_HEADLINE_ELEMENTS = 40
@@ -59,12 +62,13 @@ _CREDIT_WORDS = frozenset({
 # Reported speech and attribution: a line that uses them quotes the outlet, it does not speak for it.
 _REPORTING = re.compile(
     r"\b(sagte|sagt|sagten|erklärte|erklärt|berichtete|berichtet|berichteten|schrieb|schreibt|teilte|bestätigte|"
-    r"betonte|meinte|fragte|antwortete|gegenüber|zufolge|laut|told|said|says|reported|reports|according|asked)\b",
-    re.IGNORECASE)
+    r"betonte|meinte|fragte|antwortete|gegenüber|zufolge|laut|anfrage|told|said|says|reported|reports|according|"
+    r"asked|respond|responded|request|contributed|contacted|reached out)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"(?<!^)(?<![.!?:]\s)\b(Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b|\b(du|dich|dir|dein|deine|"
                             r"euch|euer|eure|you|your)\b")
 _FIRST_PLURAL = re.compile(r"\b(wir|uns|unser|unsere|unseren|unserem|unserer|we|us|our)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[„“”\"«»]")
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|\bwww\.\S+|\b[\w-]+(\.[\w-]+)+/\S*")
 _AGENCY_WORDS = frozenset(AGENCIES) | frozenset(AGENCY_NAMES)
 
 
@@ -74,20 +78,23 @@ class Frame:
 
     headlines: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
+    sure: frozenset[str] = frozenset()  # the title and the first h1: a line equal to one of them is the headline
     _brand_pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, headlines: Iterable[str | None], names: Iterable[str | None] = (),
-           hosts: Iterable[str | None] = ()) -> Frame:
-        """A frame from the page's headline texts, the outlet's names (site name, publisher) and its hosts."""
+           hosts: Iterable[str | None] = (), sure: Iterable[str | None] = ()) -> Frame:
+        """A frame from the page's headline texts, the outlet's names (site name, publisher) and its hosts; `sure`
+        are the headlines a line is dropped for whenever it equals one (the title, the first h1)."""
         heads = tuple(dict.fromkeys(h for h in (fold(x or "") for x in headlines) if h))
         forms = [f for f in (_name_forms(n) for n in names) if f] + [f for f in (_host_forms(h) for h in hosts) if f]
         brands = tuple(dict.fromkeys(fold(f.text) for f in forms))
-        return cls(heads, brands, _brand_regex(tuple(forms)))
+        return cls(heads, brands, frozenset(fold(x) for x in sure if x), _brand_regex(tuple(forms)))
 
     def names_outlet(self, line: str) -> bool:
-        """The line names the outlet (its site name or host, also inside a compound: 'Welle-Nordost-App')."""
-        return bool(self._brand_pattern and self._brand_pattern.search(_squash_hyphens(line)))
+        """The line names the outlet (its site name or host, also inside a compound: 'Welle-Nordost-App'); an
+        e-mail address or a link on the outlet's host is a contact or a reference, not the outlet speaking."""
+        return bool(self._brand_pattern and self._brand_pattern.search(_squash_hyphens(_ADDRESS.sub(" ", line))))
 
 
 def fold(text: str) -> str:
@@ -123,6 +130,9 @@ def trim_frame(lines: Sequence[str], frame: Frame, tree: HtmlElement | None) -> 
 
 def _trim_header(lines: list[str], frame: Frame, tree: HtmlElement | None,
                  dropped: list[tuple[str, str]]) -> list[str]:
+    # The headline itself goes from the first lines even where a sentence (a caption, a lead) stands above it.
+    lines = [line for i, line in enumerate(lines)
+             if not (i < HEADLINE_LINES and _is_the_headline(line, frame) and not dropped.append(("headline", line)))]
     body = next((i for i, line in enumerate(lines[:HEADER_MAX_LINES]) if is_sentence(line)), None)
     if body is None:
         return lines  # no sentence up front: nothing tells the header from the text
@@ -151,6 +161,12 @@ def _trim_header(lines: list[str], frame: Frame, tree: HtmlElement | None,
     return out
 
 
+def _is_the_headline(line: str, frame: Frame) -> bool:
+    """The line is the title or the first h1 itself, or another version of the headline that is no sentence."""
+    folded = fold(line)
+    return folded in frame.sure or (folded in frame.headlines and not is_sentence(line))
+
+
 def _is_headline(line: str, frame: Frame) -> bool:
     """The line is one of the page's headlines, a headline with a kicker glued to it, or a reworded variant."""
     folded = fold(line)
@@ -169,7 +185,7 @@ def _is_headline(line: str, frame: Frame) -> bool:
     if is_sentence(line) or len(words) > 25:
         return False
     seen = set(words)
-    return any(len(seen & set(h.split())) >= HEADLINE_OVERLAP * max(len(seen), len(h.split()))
+    return any(len(seen & set(h.split())) >= HEADLINE_OVERLAP * len(seen | set(h.split()))
                for h in frame.headlines if " " in h)
 
 
@@ -251,7 +267,7 @@ def _tail_furniture(line: str, frame: Frame) -> str | None:
         return "credit"
     if names_outlet and len(words) <= OUTLET_LINE_MAX_WORDS:
         return "outlet"
-    if (len(words) <= OUTLET_LINE_MAX_WORDS and not _QUOTE.search(line) and _SECOND_PERSON.search(line)
+    if (len(words) <= OUTLET_VOICE_MAX_WORDS and not _QUOTE.search(line) and _SECOND_PERSON.search(line)
             and _FIRST_PLURAL.search(line)):
         return "outlet"  # the outlet speaking to its reader
     return None

@@ -74,6 +74,7 @@ class PageMetadata:
     canonical_url: str | None = None
     agencies: tuple[str, ...] = ()  # agencies named as author or publisher in the structured data
     headlines: tuple[str, ...] = ()  # every version of the headline the page gives (structured data, h1, <title>)
+    h1: str | None = None  # the page's first h1
     credits: tuple[str, ...] = ()  # texts of the page's byline and source boxes, for the agency (crawler/agency.py)
 
 
@@ -85,10 +86,11 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     meta = _meta_tags(tree)
     base = url or meta.get("og:url")
     source = _clean(_name_of(article.get("publisher")) or meta.get("og:site_name") or meta.get("application-name"))
-    h1s = [_clean(h.text_content()) for h in tree.xpath("//h1")[:3]]
+    h1s = [_clean(h.text_content()) for h in tree.xpath("//h1")[:2]]
     page_title = _xpath_text(tree, "//title")
     versions = [_first_text(o.get("headline")) for o in ld if _types(o) & ARTICLE_TYPES]
-    versions += [meta.get("og:title"), meta.get("twitter:title"), *h1s, page_title]
+    # The first h1 only: later ones are often section headings of the page, not the article's headline.
+    versions += [meta.get("og:title"), meta.get("twitter:title"), *h1s[:1], page_title]
     headlines = tuple(dict.fromkeys(h for h in (strip_site_suffix(_clean(v), source, url) for v in versions) if h))
     raw_title = (_first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
                  or next((h for h in h1s if h), None) or page_title)
@@ -98,6 +100,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     language = _language(tree, meta, article)
     return PageMetadata(
         headlines=headlines,
+        h1=h1s[0] if h1s else None,
         credits=credits,
         title=strip_site_suffix(_clean(raw_title), source, url),
         author=", ".join(authors) or None,
