@@ -18,7 +18,7 @@ list: the cleaning was tuned on 'dev' only; 'test' is the held-out half), and fo
 - the same for 'sw+site': storywatch's texts after the pages of each site learned from one another, as a crawl
   of the site learns its recurring lines and re-cleans what it stored (crawler/site_boilerplate.py);
 - metadata on fundus-de beside trafilatura's (``extract(with_metadata=True)``): title, author, date (the
-  calendar day, and the instant to the minute) and agency (hand labels in benchmarks/fundus_agency.json).
+  calendar day, and the instant to the minute) and agency (hand labels in benchmarks/fundus_labels.json).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ TOKEN = re.compile(r"\w+", re.UNICODE)
 CORPORA = ("zyte", "trafilatura", "fundus-de")
 HERE = Path(__file__).resolve().parent
 SPLIT_FILE = HERE / "corpus_split.json"
-AGENCY_FILE = HERE / "fundus_agency.json"
+LABELS_FILE = HERE / "fundus_labels.json"
 HALVES = ("dev", "test")
 BODY_TRUTH = ("zyte", "fundus-de")  # corpora whose ground truth is the whole body text
 KICKER_MAX_WORDS = 8
@@ -138,7 +138,8 @@ def load_cases(root: Path) -> list[Case]:
             cases.append(Case("trafilatura", t / row["path"], url, (v.get("with", []), v.get("without", [])),
                               host_site(url)))
     f = root / "fundus-publisher-testdata"
-    labels = json.loads(AGENCY_FILE.read_text())["agencies"]
+    labels = json.loads(LABELS_FILE.read_text())["agencies"]
+    places = set(json.loads(LABELS_FILE.read_text())["not_authors"]["names"])
     with open(f / "index.csv", newline="") as fh:
         for row in csv.DictReader(fh):
             if row["country"] not in ("de", "at", "ch"):
@@ -148,7 +149,7 @@ def load_cases(root: Path) -> list[Case]:
             parts = list(body.get("summary") or [])
             for sec in body.get("sections") or []:
                 parts += list(sec.get("headline") or []) + list(sec.get("paragraphs") or [])
-            meta = {"title": exp.get("title"), "authors": exp.get("authors") or [],
+            meta = {"title": exp.get("title"), "authors": [a for a in exp.get("authors") or [] if a not in places],
                     "published": exp.get("publishing_date"), "agencies": labels.get(row["html_path"], [])}
             cases.append(Case("fundus-de", f / row["html_path"], row["url"], "\n".join(parts), row["publisher"],
                               meta))

@@ -350,11 +350,15 @@ def _clean_authors(names: list[str], source: str | None, agencies: list[str], ho
     site = (source or "").lower()
     for name in names:
         name = _AUTHOR_PREFIX.sub("", _clean(name) or "")
-        for i, part in enumerate(_AUTHOR_SPLIT.split(name)):
+        parts = _AUTHOR_SPLIT.split(name)
+        for i, part in enumerate(parts):
             part = _AUTHOR_PREFIX.sub("", _INITIALS.sub("", part)).strip(" ,;.")
             low = part.lower()
-            if i and _AFFILIATION.search(low):
-                continue  # 'Jonas Beispiel, SWR', 'Name, ARD-Hauptstadtstudio': the newsroom, not a second author
+            if i and (_AFFILIATION.search(low) or (" " not in part and i == len(parts) - 1 and canonical_agency(part)
+                                                   is None and _PERSON.match(parts[i - 1].strip()))):
+                # 'Jonas Beispiel, SWR', 'Name, ARD-Hauptstadtstudio', 'Anna Beispiel, Frankfurt': the newsroom or
+                # the place after the names, not a further author
+                continue
             if not part or len(part) > 60 or "@" in part or "/" in part or "http" in low:
                 continue  # an e-mail address, a profile link or a sentence is no name
             agency = canonical_agency(part)
