@@ -6,8 +6,8 @@ says about itself: its headline in its several versions and the outlet's own nam
 
 - Header: the lines before the first sentence of the body.  A line that is the headline (also with a kicker
   glued to it, or a reworded variant), a line above a headline (in the text, or in the page right above a headline
-  element), a line inside a hidden element (screen-reader labels, skip links) and a line without a letter go,
-  unless it reads as a sentence.
+  element), a line inside a hidden element (screen-reader labels, skip links), a line that is a link's label (a
+  breadcrumb, a tag, a tool), a date stamp and a line without a letter go, unless it reads as a sentence.
 - Tail: the run of lines at the end, read backwards while each one is furniture: a credit (a short line of names
   that names the outlet or an agency: 'MDR (dst)', 'mit dpa', 'Quelle: Welle Nordost, dpa'), a line that speaks
   about the outlet itself ('Die Seetaler Zeitung gibt es auch auf Threads'), or the outlet speaking to its reader
@@ -135,7 +135,10 @@ def _trim_header(lines: list[str], frame: Frame, tree: HtmlElement | None,
              if not (i < HEADLINE_LINES and _is_the_headline(line, frame) and not dropped.append(("headline", line)))]
     body = next((i for i, line in enumerate(lines[:HEADER_MAX_LINES]) if is_sentence(line)), None)
     if body is None:
-        return lines  # no sentence up front: nothing tells the header from the text
+        # No sentence up front (a list, a table): nothing tells the header from the text but a line's own shape.
+        out = [line for i, line in enumerate(lines) if i >= HEADER_MAX_LINES or not _stamp(line)]
+        dropped.extend(("date", line) for line in lines[:HEADER_MAX_LINES] if _stamp(line))
+        return out
     heads = [i for i in range(body) if _is_headline(lines[i], frame)]
     last_head = heads[-1] if heads else -1
     page = _PageIndex(tree, frame) if tree is not None else None
@@ -148,17 +151,22 @@ def _trim_header(lines: list[str], frame: Frame, tree: HtmlElement | None,
             elif i in heads:
                 reason = "headline"
             elif len(line.split()) <= KICKER_MAX_WORDS:
-                if _DATE_STAMP.search(line):
+                if _stamp(line):
                     reason = "date"  # '5:45 AM PST 11/19/2019', 'segunda-feira, 22 de janeiro de 2018 às 0:13'
                 elif i < last_head:
                     reason = "kicker"  # above the headline in the text: kicker, breadcrumb, section label
-                elif page is not None and page.hidden_or_above_headline(line):
-                    reason = "kicker"
+                elif page is not None and page.furniture_element(line):
+                    reason = "kicker"  # hidden, right above a headline element, or a link's label (tag, tool)
         if reason:
             dropped.append((reason, line))
         else:
             out.append(line)
     return out
+
+
+def _stamp(line: str) -> bool:
+    """A short line with a date or a time: the header's date stamp."""
+    return len(line.split()) <= KICKER_MAX_WORDS and not is_sentence(line) and bool(_DATE_STAMP.search(line))
 
 
 def _is_the_headline(line: str, frame: Frame) -> bool:
@@ -210,8 +218,9 @@ class _PageIndex:
                            if _is_headline(" ".join(h.text_content().split()), self.frame)]
         return self._heads
 
-    def hidden_or_above_headline(self, line: str) -> bool:
-        """An element holding exactly this line is hidden from sight, or stands right above a headline element."""
+    def furniture_element(self, line: str) -> bool:
+        """An element holding exactly this line is hidden from sight, stands right above a headline element, or is
+        (inside) a link: in the header, a link's label is a breadcrumb, a tag or a tool ('Print Article')."""
         wanted = " ".join(_BULLET.sub("", line).split())
         if not wanted:
             return False
@@ -219,10 +228,10 @@ class _PageIndex:
                    if " ".join(el.text_content().split()) == wanted]
         if not matches:
             return False
-        heads = self.headline_positions() if any(not _hidden(el) for el in matches) else []
+        heads = self.headline_positions()
         order = self.order()
         for el in matches:
-            if _hidden(el):
+            if _hidden(el) or el.tag == "a" or any(a.tag == "a" for a in el.iterancestors()):
                 return True
             pos = order.get(el, -1)
             if any(0 < h - pos <= ABOVE_HEADLINE_ELEMENTS for h in heads):
