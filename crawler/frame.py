@@ -29,6 +29,8 @@ from crawler.agency import AGENCIES, AGENCY_NAMES
 # The header is looked for in the first lines only; the tail in the last ones.
 HEADER_MAX_LINES = 8
 HEADLINE_LINES = 4
+# Besides its date and time, a date stamp holds a few words: a weekday, 'Stand:', 'Publicado por: ...'.
+STAMP_MAX_WORDS = 8
 TAIL_MAX_LINES = 8
 # A kicker, label or breadcrumb is short; a line this long or longer is never taken for one.
 KICKER_MAX_WORDS = 12
@@ -46,6 +48,8 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«’‘)\]]*\s*$")
 _BULLET = re.compile(r"^(?:\s*[-–•·*→>|])+\s*")
+_LIST_ITEM = re.compile(r"^\s*[-–•·*]\s")
+_TICKER = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(uhr|h)?\s*[:–-]\s+\w", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|sr-only|visually-?hidden|visuallyhidden|screen-?reader(?:-text)?|"
                            r"a11y(?:-hidden)?|offscreen|skip-?links?|u-hide)(?:$|[\s_])")
 _HEADINGS = ("h1", "h2", "h3")
@@ -131,21 +135,21 @@ def trim_frame(lines: Sequence[str], frame: Frame, tree: HtmlElement | None) -> 
 def _trim_header(lines: list[str], frame: Frame, tree: HtmlElement | None,
                  dropped: list[tuple[str, str]]) -> list[str]:
     # The headline itself goes from the first lines even where a sentence (a caption, a lead) stands above it.
-    lines = [line for i, line in enumerate(lines)
-             if not (i < HEADLINE_LINES and _is_the_headline(line, frame) and not dropped.append(("headline", line)))]
-    body = next((i for i, line in enumerate(lines[:HEADER_MAX_LINES]) if is_sentence(line)), None)
+    sure = {i for i, line in enumerate(lines[:HEADLINE_LINES]) if _is_the_headline(line, frame)}
+    body = next((i for i, line in enumerate(lines[:HEADER_MAX_LINES]) if is_sentence(line) and i not in sure), None)
     if body is None:
         # No sentence up front (a list, a table): nothing tells the header from the text but a line's own shape.
-        out = [line for i, line in enumerate(lines) if i >= HEADER_MAX_LINES or not _stamp(line)]
-        dropped.extend(("date", line) for line in lines[:HEADER_MAX_LINES] if _stamp(line))
+        out = [line for i, line in enumerate(lines) if i not in sure and not (i < HEADER_MAX_LINES and _stamp(line))]
+        dropped.extend(("date" if i not in sure else "headline", line) for i, line in enumerate(lines)
+                       if i in sure or (i < HEADER_MAX_LINES and _stamp(line)))
         return out
-    heads = [i for i in range(body) if _is_headline(lines[i], frame)]
-    last_head = heads[-1] if heads else -1
+    heads = sorted(sure | {i for i in range(body) if _is_headline(lines[i], frame)})
+    last_head = max((i for i in heads if i < body), default=-1)
     page = _PageIndex(tree, frame) if tree is not None else None
     out: list[str] = []
     for i, line in enumerate(lines):
-        reason = None
-        if i < body:
+        reason = "headline" if i in sure else None
+        if i < body and reason is None:
             if not _LETTER.search(line):
                 reason = "header"
             elif i in heads:
@@ -165,8 +169,13 @@ def _trim_header(lines: list[str], frame: Frame, tree: HtmlElement | None,
 
 
 def _stamp(line: str) -> bool:
-    """A short line with a date or a time: the header's date stamp."""
-    return len(line.split()) <= KICKER_MAX_WORDS and not is_sentence(line) and bool(_DATE_STAMP.search(line))
+    """A short line that is mostly a date or a time: the header's date stamp.  A list item with a time (a live
+    ticker's summary: '- Mittlerweile 640 Tote im Westjordanland (05.19 Uhr)') or a ticker entry's heading ('12.31 Uhr:
+    Zeitung lehnt Aussagen ab') is text."""
+    if len(line.split()) > KICKER_MAX_WORDS or is_sentence(line) or _LIST_ITEM.match(line) or _TICKER.match(line):
+        return False
+    rest = _DATE_STAMP.sub(" ", line)
+    return rest != line and len(_WORD.findall(rest)) <= STAMP_MAX_WORDS
 
 
 def _is_the_headline(line: str, frame: Frame) -> bool:
