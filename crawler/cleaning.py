@@ -6,28 +6,24 @@ paragraph hashes that recurred across different articles of one site (storage/bo
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crawler import site_boilerplate
 from crawler.rules import Rule, RuleSet, builtin_rules, compile_drop_patterns
+from crawler.site_boilerplate import paragraph_hash
+
+__all__ = ["Cleaned", "clean_paragraphs", "drop_family", "paragraph_hash"]
 
 logger = logging.getLogger(__name__)
 
-# A learned paragraph is removed only while it stays short: long recurring text is more likely a real
-# background paragraph (repeated in follow-ups) than template.
-LEARNED_MAX_CHARS = 400
-# Learned removal is undone when it would take away more than this share of the text.
-LEARNED_MAX_SHARE = 0.4
 # Lines after a teaser heading that look like teaser titles (short, no closing full stop) go with it.
 TEASER_TITLE_MAX_CHARS = 130
 TEASER_BLOCK_MAX_LINES = 8
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”»«’)]\s*$")
 _BULLET = re.compile(r"^[-•*–·]\s+")
-_DIGITS = re.compile(r"\d+")
-_NON_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -36,12 +32,6 @@ class Cleaned:
 
     paragraphs: tuple[str, ...]
     dropped: tuple[tuple[str, str], ...]  # (family, paragraph)
-
-
-def paragraph_hash(paragraph: str) -> str:
-    """Stable key of a paragraph for learned boilerplate: case, spacing, punctuation and numbers do not count."""
-    key = _NON_WORD.sub(" ", _DIGITS.sub("0", paragraph.casefold())).strip()
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def drop_family(paragraph: str, rules: Sequence[Rule]) -> Rule | None:
@@ -85,21 +75,6 @@ def clean_paragraphs(
             continue
         kept.append(para)
     if learned:
-        kept, gone = _drop_learned(kept, learned)
+        kept, gone = site_boilerplate.drop_learned(kept, learned)
         dropped.extend(("learned", p) for p in gone)
     return Cleaned(tuple(kept), tuple(dropped))
-
-
-def _drop_learned(paragraphs: list[str], learned: frozenset[str]) -> tuple[list[str], list[str]]:
-    kept, gone = [], []
-    for para in paragraphs:
-        if len(para) <= LEARNED_MAX_CHARS and paragraph_hash(para) in learned:
-            gone.append(para)
-        else:
-            kept.append(para)
-    total = sum(len(p) for p in paragraphs)
-    if gone and sum(len(p) for p in gone) > LEARNED_MAX_SHARE * total:
-        # Most of the page would vanish: the "template" is this site's article text after all.
-        logger.debug("learned boilerplate would remove %d of %d chars; kept", sum(len(p) for p in gone), total)
-        return paragraphs, []
-    return kept, gone

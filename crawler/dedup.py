@@ -187,3 +187,8 @@ def instant(value: str) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the cleaned text with white space folded: equal texts, equal hashes."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()

@@ -16,7 +16,7 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler import cleaning, metadata
+from crawler import agency, cleaning, frame, metadata, site_boilerplate
 from crawler.items import Extracted
 from crawler.rules import RuleSet, builtin_rules
 
@@ -27,6 +27,8 @@ BLOCKED_MAX_CHARS = 700
 # Below this many characters of cleaned text there is no article.
 MIN_TEXT_CHARS = 25
 MAX_RELATED_LINKS = 40
+# The label of a teaser list ('Mehr zum Thema:') is short; a longer line before a list is article text.
+LIST_LABEL_MAX_CHARS = 120
 
 # trafilatura settings tuned on shared/corpus (benchmarks/extraction.py): comments are not article text,
 # and deduplicate=True is never used (its cache is process-wide and makes output depend on earlier pages).
@@ -59,9 +61,12 @@ _CONTENT_LISTS = etree.XPath("//*[self::ul or self::ol][li[2]][not(ancestor::nav
 # A lead (standfirst) in a text-only div that trafilatura skips (see _missing_lead).
 LEAD_MIN_CHARS = 80
 _LEAD_BOX = re.compile(r"lead|intro|standfirst|excerpt|summary|abstract|kurztext|vorspann|teaser-?text|subline|"
-                       r"article-?description|deck\b|\bdek\b")
-_TEXT_DIVS = etree.XPath(
-    "//div[normalize-space(text())][not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)]")
+                       r"article-?description|deck\b|\bdek\b|(article|story|post|entry|artikel|beitrag)__teaser")
+_TEXT_DIVS = etree.XPath("//*[self::div or self::p][normalize-space(text())]"
+                         "[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)]")
+# The article's own teaser is a BEM element of the article block ('article__teaser', 'story__teaser'); any other
+# 'teaser' around a lead box is the teaser of another article.
+_OWN_TEASER = re.compile(r"(article|story|post|entry|artikel|beitrag)__teaser")
 _INLINE_TAGS = frozenset({"a", "em", "strong", "b", "i", "u", "s", "span", "br", "sup", "sub", "small", "abbr", "q",
                           "cite", "mark", "time", "wbr"})
 _SENTENCES = re.compile(r"\w[.!?…][\"“”»«’)]?(\s+\S|\s*$)")
@@ -154,30 +159,38 @@ def extract_page(html: str | bytes | HtmlElement, url: str | None,
     meta = metadata.read_metadata(tree, url)
     base = url or meta.canonical_url
     related = related_links(tree, base)
-    raw_lines = article_lines(tree, url, meta.title, language=meta.language)
+    raw_lines = article_lines(tree, url, language=meta.language)
     if not raw_lines:
         if _is_blocked(_page_text(tree), rules):
             raise ExtractionError("blocked", "the page is a paywall, consent wall or bot challenge")
         raise ExtractionError("empty", "no article text found")
-    cleaned = cleaning.clean_paragraphs(raw_lines, rules, options.drop_patterns, options.learned)
-    text = "\n".join(cleaned.paragraphs)
+    cleaned = cleaning.clean_paragraphs(raw_lines, rules, options.drop_patterns)
+    outlet = frame.Frame.of(meta.headlines, (meta.source,),
+                            (urlsplit(u).hostname for u in (url, meta.canonical_url) if u), (meta.title, meta.h1))
+    lines, _ = site_boilerplate.drop_learned(list(cleaned.paragraphs), options.learned, outlet)
+    paragraphs, _ = frame.trim_frame(lines, outlet, tree)
+    text = "\n".join(paragraphs)
     if len(text) < BLOCKED_MAX_CHARS and _is_blocked(text + "\n" + "\n".join(raw_lines), rules):
         raise ExtractionError("blocked", "the page is a paywall, consent wall or bot challenge")
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractionError("empty", "no article text left after cleaning")
     language = meta.language or metadata.guess_language(text)
+    agencies = agency.find_agencies([*raw_lines, *meta.credits], meta.agencies)
+    # A byline in the text names the author when the markup did not; wire copy without a person is the agency's.
+    author = (meta.author or ", ".join(metadata.byline_authors(raw_lines))
+              or ", ".join(metadata.byline_authors(meta.credits, bare=True)) or agencies)
     return Extracted(
         url=url,
         canonical_url=meta.canonical_url,
         title=meta.title,
-        author=meta.author,
+        author=author,
         published=meta.published,
         language=language,
         source=meta.source,
-        agency=metadata.find_agencies(raw_lines, meta.agencies),
+        agency=agencies,
         text=text,
         related_links=related,
-        paragraphs=cleaned.paragraphs,
+        paragraphs=tuple(paragraphs),
     )
 
 
@@ -192,10 +205,10 @@ def _parse(text_html: str) -> HtmlElement:
     return tree
 
 
-def article_lines(tree: HtmlElement, url: str | None, title: str | None, drop_headline: bool = True,
-                  language: str | None = None) -> list[str]:
-    """trafilatura's text lines of the page without the items of teaser link lists and without a repeated headline,
-    with the lead first when trafilatura missed it (not on English pages: there it is a subtitle)."""
+def article_lines(tree: HtmlElement, url: str | None, language: str | None = None) -> list[str]:
+    """trafilatura's text lines of the page without the items of teaser link lists, with the lead first when
+    trafilatura missed it (not on English pages: there it is a subtitle).  The headline and the rest of the
+    article's frame are judged after the rules (crawler/frame.py)."""
     teasers = _link_list_items(tree) | _source_list_items(tree)
     lines = _trafilatura_lines(tree, url)
     if teasers:  # dropped after extraction: removing them before would change what trafilatura picks
@@ -204,8 +217,10 @@ def article_lines(tree: HtmlElement, url: str | None, title: str | None, drop_he
     if lead and (language or metadata.guess_language("\n".join(lines))) == "en":
         lead = None  # an English standfirst is a subtitle, not the article's first paragraph
     if lead:
-        lines.insert(0, lead)
-    return _without_headline(lines, title, tree) if drop_headline else lines
+        # Where the page has it: after the kicker and the headline, before the body's first sentence.
+        first = next((i for i, line in enumerate(lines[:frame.HEADER_MAX_LINES]) if frame.is_sentence(line)), 0)
+        lines.insert(first, lead)
+    return lines
 
 
 def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
@@ -225,7 +240,8 @@ def _missing_lead(tree: HtmlElement, lines: list[str]) -> str | None:
     first such div of the page counts, and only when it reads as sentences and is not already part of the text.
     """
     for div in _TEXT_DIVS(tree):
-        if not _is_lead_box(div) or any("teaser" in (anc.get("class") or "").lower() for anc in div.iterancestors()):
+        if not _is_lead_box(div) or any("teaser" in cls and not _OWN_TEASER.search(cls)
+                                        for cls in ((anc.get("class") or "").lower() for anc in div.iterancestors())):
             continue  # not marked as a lead, or the lead of a teaser for another article
         if any(isinstance(child.tag, str) and child.tag not in _INLINE_TAGS for child in div.iterdescendants()):
             continue
@@ -253,7 +269,9 @@ def _is_lead_box(node: HtmlElement) -> bool:
 
 
 def _link_list_items(tree: HtmlElement) -> frozenset[str]:
-    """Folded texts of the items of lists that are nothing but links: teaser lists, not article text."""
+    """Folded texts of the items of lists that are nothing but links (teaser lists, not article text), and of the
+    label right before such a list ('Mehr zum Thema finden Sie in unserem Dossier:', 'Exklusiv – für Sie
+    recherchiert'): the box's heading goes with its links."""
     items_out: set[str] = set()
     for node in _CONTENT_LISTS(tree):
         items = [li for li in node if isinstance(li.tag, str) and li.tag == "li"]
@@ -266,8 +284,24 @@ def _link_list_items(tree: HtmlElement) -> frozenset[str]:
                 texts.append(text)
         if len(texts) >= 0.75 * len(items):
             items_out.update(_fold(t) for t in texts)
+            label = _list_label(node)
+            if label:
+                items_out.add(label)
     items_out.discard("")
     return frozenset(items_out)
+
+
+def _list_label(node: HtmlElement) -> str | None:
+    """The folded text of a short heading or line right before a list, when it reads as a label (no sentence)."""
+    label = node.getprevious()
+    while label is not None and not isinstance(label.tag, str):
+        label = label.getprevious()
+    if label is None or label.tag in ("ul", "ol", "li", "table", "figure", "img") or label.find(".//p") is not None:
+        return None
+    text = " ".join(label.text_content().split())
+    if not text or len(text) > LIST_LABEL_MAX_CHARS or _SENTENCES.search(text.rstrip(":")):
+        return None
+    return _fold(text)
 
 
 def _source_list_items(tree: HtmlElement) -> frozenset[str]:
@@ -292,15 +326,6 @@ def _source_list_items(tree: HtmlElement) -> frozenset[str]:
             items_out.update(_fold(li.text_content()) for li in lst if isinstance(li.tag, str) and li.tag == "li")
     items_out.discard("")
     return frozenset(items_out)
-
-
-def _without_headline(lines: list[str], title: str | None, tree: HtmlElement) -> list[str]:
-    """trafilatura often repeats the headline as the first line: it is the title, not the text."""
-    heads = {_fold(t) for t in (title, *(h.text_content() for h in tree.xpath("//h1")[:2])) if t}
-    heads.discard("")
-    if not heads:
-        return lines
-    return [line for i, line in enumerate(lines) if not (i < 4 and _fold(line) in heads)]
 
 
 def _fold(text: str) -> str:

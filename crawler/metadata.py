@@ -10,57 +10,49 @@ import html
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+
+from crawler.agency import canonical_agency
 
 logger = logging.getLogger(__name__)
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report", "scholarlyarticle",
-    "techarticle", "webpage", "socialmediaposting", "posting",
+    "techarticle", "webpage", "socialmediaposting", "posting", "claimreview",
 })
 
-# Canonical spelling of each agency, keyed by the lower-cased forms that occur in credits and datelines.
-AGENCIES: dict[str, str] = {
-    "dpa": "dpa", "dpa-infocom": "dpa", "dpa-afx": "dpa-AFX", "afx": "dpa-AFX", "afp": "AFP", "reuters": "Reuters",
-    "ap": "AP", "associated press": "AP", "epd": "epd", "kna": "KNA", "sid": "SID", "apa": "APA", "sda": "SDA",
-    "keystone-sda": "SDA", "dts": "dts", "ddp": "ddp", "efe": "EFE", "ansa": "ANSA", "anp": "ANP", "belga": "Belga",
-    "idea": "idea", "xinhua": "Xinhua", "tass": "TASS", "bloomberg": "Bloomberg", "upi": "UPI", "pa": "PA",
-}
-_AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
-# 'Moskau (dpa) -', 'BERLIN (AFP/dpa) –', 'Washington (AP) —', 'Hamburg/Berlin (dpa/lno) -'
-_DATELINE = re.compile(
-    r"^\s*[\w.,'’ /-]{0,60}?\(\s*((?:" + _AGENCY_ALT + r")(?:\s*[/,]\s*[\w-]+){0,3})\s*\)\s*[-–—:]", re.IGNORECASE)
-# '© dpa-infocom', '(c) AFP', 'Quelle: dpa', 'Foto: picture alliance/dpa', '/news.de/dpa', 'Mit Material von Reuters';
-# a credit may name several agencies: 'Mit Material von dpa/AFP', 'Quelle: dpa, Reuters', 'mit Material von dpa und AFP'
-_ONE_AGENCY = r"(?:" + _AGENCY_ALT + r")\b(?![.-]\w)"
-_AGENCY_JOIN = r"\s*(?:/|,|&|\bund\b|\band\b)\s*"
-_CREDIT = re.compile(
-    r"(?:©|\(c\)|copyright|quelle:|source:|mit material (?:von|der)|material:|/)\s*(?:[\w.-]+\s*/\s*)??"
-    r"(" + _ONE_AGENCY + r"(?:" + _AGENCY_JOIN + _ONE_AGENCY + r")*)", re.IGNORECASE)
-_CREDIT_SPLIT = re.compile(_AGENCY_JOIN, re.IGNORECASE)
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ")
-_AUTHOR_PREFIX = re.compile(r"^\s*(?:von|by|autor(?:in)?:?|author:?|text:?)\s+", re.IGNORECASE)
+_AUTHOR_PREFIX = re.compile(r"^[\s•·*-]*(?:von|by|autor(?:in)?|author|text)\s*:?\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||\s+und\s+|\s+and\s+|\s+&\s+|\s+[-–]\s+)\s*", re.IGNORECASE)
 # What follows a name in a broadcaster's byline: the station or studio ('Name, MDR THÜRINGEN', 'Name, ARD-Studio Rom').
 _AFFILIATION = re.compile(
     r"^(ard|zdf|swr|ndr|wdr|br|hr|mdr|rbb|sr|dlf|dw|orf|srf|rtl|n-?tv|radio bremen|deutschlandfunk|deutsche welle|"
     r"deutschlandradio|phoenix|arte|3sat)\b|studio\b|\bredaktion\b|\bnewsroom\b")
-_BYLINE_NODES = XPath(
-    '//*[self::p or self::div or self::span][contains(concat(" ", normalize-space(@class), " "), " author ") or '
-    'contains(concat(" ", normalize-space(@class), " "), " byline ")][not(ancestor::footer or ancestor::nav or '
-    'ancestor::aside)]')
+# Byline and source boxes outside captions and page chrome: where a page credits the agency it took the text from.
+_CREDIT_NODES = XPath(
+    '//*[contains(@class, "byline") or contains(@class, "author") or contains(@class, "autor") or '
+    'contains(@class, "quelle") or contains(@class, "source")][not(ancestor::figure or ancestor::figcaption or '
+    'ancestor::footer or ancestor::nav or ancestor::a)][not(self::a or self::img or self::script)]')
+# A person's name: two to four capitalised words ('Karla Bremer', 'Anne-Marie Beispiel', 'Jan van Dijk').
+_PERSON = re.compile(r"^[A-ZÄÖÜ][\w'’.-]+(\s+(?:(?:van|von|de|der|den|da|di|du|la|le|zu|el|al|bin|ibn)\s+)*[A-ZÄÖÜ][\w'’.-]+){1,3}$")
+# Bylines sit in the first lines of a text.
+BYLINE_LINES = 6
 _INITIALS = re.compile(r"\s*\([^)]{1,12}\)")  # 'Elena Oberholzer (obe)'
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
                        r"\s*(Z|[+-]\d{2}:?\d{2})?)?")
+# Languages spoken (nearly) only in one time zone: a time their pages write without an offset is local time there.
+_LANGUAGE_ZONES = {lang: "Europe/Berlin" for lang in ("de", "it", "nl", "pl", "cs", "sk", "hu", "da", "sv", "nb", "no",
+                                                       "hr", "sl", "sr", "lb")}
 _DE_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b")
 _STOPWORDS = {
     "de": frozenset(["der", "die", "das", "und", "ist", "nicht", "mit", "sich", "des", "auf", "für", "eine", "ein", "dem", "den", "von", "zu", "im", "auch", "wird"]),
@@ -81,6 +73,9 @@ class PageMetadata:
     source: str | None = None
     canonical_url: str | None = None
     agencies: tuple[str, ...] = ()  # agencies named as author or publisher in the structured data
+    headlines: tuple[str, ...] = ()  # every version of the headline the page gives (structured data, h1, <title>)
+    h1: str | None = None  # the page's first h1
+    credits: tuple[str, ...] = ()  # texts of the page's byline and source boxes, for the agency (crawler/agency.py)
 
 
 def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
@@ -91,14 +86,26 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     meta = _meta_tags(tree)
     base = url or meta.get("og:url")
     source = _clean(_name_of(article.get("publisher")) or meta.get("og:site_name") or meta.get("application-name"))
+    h1s = [_clean(h.text_content()) for h in tree.xpath("//h1")[:2]]
+    page_title = _xpath_text(tree, "//title")
+    versions = [_first_text(o.get("headline")) for o in ld if _types(o) & ARTICLE_TYPES]
+    # The first h1 only: later ones are often section headings of the page, not the article's headline.
+    versions += [meta.get("og:title"), meta.get("twitter:title"), *h1s[:1], page_title]
+    headlines = tuple(dict.fromkeys(h for h in (strip_site_suffix(_clean(v), source, url) for v in versions) if h))
     raw_title = (_first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
-                 or _xpath_text(tree, "//h1") or _xpath_text(tree, "//title"))
-    authors, agencies = _authors(article.get("author"), meta, tree, source)
+                 or next((h for h in h1s if h), None) or page_title)
+    host = urlsplit(base or meta.get("og:url") or "").hostname or urlsplit(_canonical(tree, meta, base) or "").hostname
+    credits = tuple(" ".join(n.text_content().split())[:300] for n in _CREDIT_NODES(tree)[:6])
+    authors, agencies = _authors(article.get("author"), meta, tree, source, host, credits)
+    language = _language(tree, meta, article)
     return PageMetadata(
+        headlines=headlines,
+        h1=h1s[0] if h1s else None,
+        credits=credits,
         title=strip_site_suffix(_clean(raw_title), source, url),
         author=", ".join(authors) or None,
-        published=_published(article, meta, tree, url),
-        language=_language(tree, meta, article),
+        published=_published(article, meta, tree, url, language),
+        language=language,
         source=source,
         canonical_url=_canonical(tree, meta, base),
         agencies=agencies,
@@ -138,26 +145,6 @@ def _strip_once(title: str, source: str | None, url: str | None) -> str:
     return title
 
 
-def find_agencies(paragraphs: Sequence[str], known: Iterable[str] = ()) -> str | None:
-    """Agencies named in the dateline of the first paragraphs or in credit lines, canonical names joined by ', '."""
-    found: list[str] = list(known)
-    for para in paragraphs[:3]:
-        m = _DATELINE.match(para)
-        if m:
-            for part in re.split(r"\s*[/,]\s*", m.group(1)):
-                name = AGENCIES.get(part.lower())
-                if name:
-                    found.append(name)
-            break
-    for para in paragraphs:
-        if len(para) > 300:
-            continue
-        for m in _CREDIT.finditer(para):
-            found.extend(AGENCIES[part.lower()] for part in _CREDIT_SPLIT.split(m.group(1)) if part.lower() in AGENCIES)
-    unique = list(dict.fromkeys(found))
-    return ", ".join(unique) or None
-
-
 def guess_language(text: str) -> str | None:
     """The language of a text by its commonest function words; None when nothing fits."""
     words = re.findall(r"[^\W\d_]+", text[:5000].lower())
@@ -169,7 +156,14 @@ def guess_language(text: str) -> str | None:
 
 
 def normalize_date(value: str | None) -> str | None:
-    """An ISO 8601 date (YYYY-MM-DD) or UTC datetime from the forms pages use; None when none is recognisable."""
+    """An ISO 8601 day ('2024-05-03'), UTC instant ('2024-05-03T16:19:08Z') or, when the value names no offset,
+    local time as written ('2024-05-03T18:19:08'); None when no date is recognisable."""
+    parsed = _parse_date(value)
+    return _iso(parsed) if parsed else None
+
+
+def _parse_date(value: str | None) -> date | datetime | None:
+    """A day, an aware datetime, or a naive datetime (a time without an offset) from the forms pages use."""
     if not value:
         return None
     value = value.strip()
@@ -178,27 +172,52 @@ def normalize_date(value: str | None) -> str | None:
         year, month, day, hour, minute, second, zone = m.groups()
         try:
             if hour is None:
-                return datetime(int(year), int(month), int(day)).date().isoformat()
+                return date(int(year), int(month), int(day))
             dt = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
         except ValueError:
             return None
-        if zone:
-            if zone == "Z":
-                tz = UTC
-            else:
-                sign = -1 if zone[0] == "-" else 1
-                digits = zone[1:].replace(":", "")
-                tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-            return dt.replace(tzinfo=tz).astimezone(UTC).isoformat()
-        return dt.isoformat()  # no zone given: local time of the site, kept as written
+        if not zone:
+            return dt
+        if zone == "Z":
+            return dt.replace(tzinfo=UTC)
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        return dt.replace(tzinfo=timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))))
     m = _DE_DATE.search(value)
     if m:
-        day, month, year = (int(g) for g in m.groups())
+        day_, month_, year_ = (int(g) for g in m.groups())
         try:
-            return datetime(year, month, day).date().isoformat()
+            return date(year_, month_, day_)
         except ValueError:
             return None
     return None
+
+
+def _iso(value: date | datetime) -> str:
+    if not isinstance(value, datetime):
+        return value.isoformat()
+    if value.tzinfo is None:
+        return value.isoformat()
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def resolve_local_time(found: datetime, others: Sequence[date | datetime], language: str | None) -> datetime:
+    """A publication time written without an offset, placed in time.
+
+    Pages often write the offset in one field and leave it out in another ('datePublished': '2023-04-28
+    18:11:01' beside article:published_time 2023-04-28T18:11:01+02:00): the offset of the page's own copy of the
+    same wall-clock time wins; else the zone of the page's language where the language has one (German pages:
+    Central European time, summer time included); else the offset of any other time on the page; else UTC.
+    """
+    same = [o for o in others if isinstance(o, datetime) and o.tzinfo is not None
+            and o.replace(tzinfo=None, second=0) == found.replace(second=0)]
+    if same:
+        return found.replace(tzinfo=same[0].tzinfo)
+    zone = _LANGUAGE_ZONES.get((language or "")[:2])
+    if zone:
+        return found.replace(tzinfo=ZoneInfo(zone))
+    zoned = [o for o in others if isinstance(o, datetime) and o.tzinfo is not None]
+    return found.replace(tzinfo=zoned[0].tzinfo if zoned else UTC)
 
 
 # --- structured data -------------------------------------------------------------------------------------------
@@ -247,7 +266,10 @@ def _name_of(value: object) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
-        return _first_text(value.get("name"))
+        name = _first_text(value.get("name"))
+        if not name and (value.get("givenName") or value.get("familyName")):  # schema.org Person in two parts
+            name = _first_text(" ".join(str(value.get(k) or "") for k in ("givenName", "familyName")).strip())
+        return name
     return _first_text(value)
 
 
@@ -275,8 +297,8 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-def _authors(value: object, meta: dict[str, str], tree: HtmlElement,
-             source: str | None) -> tuple[list[str], tuple[str, ...]]:
+def _authors(value: object, meta: dict[str, str], tree: HtmlElement, source: str | None,
+             host: str | None = None, credits: tuple[str, ...] = ()) -> tuple[list[str], tuple[str, ...]]:
     """Author names and agencies: from JSON-LD, else meta tags, else author markup, else a byline box.
 
     The markup is read also when the structured data or meta tags named only the site ('mdr.de' in
@@ -284,23 +306,24 @@ def _authors(value: object, meta: dict[str, str], tree: HtmlElement,
     """
     agencies: list[str] = []
     cleaned: list[str] = []
-    for names in _author_candidates(value, meta, tree, agencies):
-        cleaned = _clean_authors(names, source, agencies)
+    for names in _author_candidates(value, meta, tree, agencies, credits):
+        cleaned = _clean_authors(names, source, agencies, host)
         if cleaned:
             break
     return cleaned, tuple(dict.fromkeys(agencies))
 
 
-def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement,
-                       agencies: list[str]) -> Iterator[list[str]]:
+def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement, agencies: list[str],
+                       credits: tuple[str, ...] = ()) -> Iterator[list[str]]:
     names: list[str] = []
     items = value if isinstance(value, list) else [value] if value else []
     for item in items:
         name = _name_of(item)
         if not name:
             continue
-        if name.lower() in AGENCIES:
-            agencies.append(AGENCIES[name.lower()])
+        agency = canonical_agency(name)
+        if agency:
+            agencies.append(agency)
             continue
         if isinstance(item, dict) and "organization" in _types(item):
             continue
@@ -316,58 +339,104 @@ def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement,
     nodes = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
     if nodes:
         yield [nodes[0].text_content()]
-    for node in _BYLINE_NODES(tree):  # a byline box: <p class="author">von <a>Name, SWR</a></p>
-        text = " ".join(node.text_content().split())
+    for text in credits:  # a byline box: <p class="author">von <a>Name, SWR</a></p>
         if len(text) <= 100 and _AUTHOR_PREFIX.match(text):
             yield [text]
             break
 
 
-def _clean_authors(names: list[str], source: str | None, agencies: list[str]) -> list[str]:
+def _clean_authors(names: list[str], source: str | None, agencies: list[str], host: str | None = None) -> list[str]:
     cleaned: list[str] = []
     site = (source or "").lower()
     for name in names:
         name = _AUTHOR_PREFIX.sub("", _clean(name) or "")
-        for i, part in enumerate(_AUTHOR_SPLIT.split(name)):
+        parts = _AUTHOR_SPLIT.split(name)
+        for i, part in enumerate(parts):
             part = _AUTHOR_PREFIX.sub("", _INITIALS.sub("", part)).strip(" ,;.")
             low = part.lower()
-            if i and _AFFILIATION.search(low):
-                continue  # 'Jonas Beispiel, SWR', 'Name, ARD-Hauptstadtstudio': the newsroom, not a second author
+            if i and (_AFFILIATION.search(low) or (" " not in part and i == len(parts) - 1 and canonical_agency(part)
+                                                   is None and _PERSON.match(parts[i - 1].strip()))):
+                # 'Jonas Beispiel, SWR', 'Name, ARD-Hauptstadtstudio', 'Anna Beispiel, Frankfurt': the newsroom or
+                # the place after the names, not a further author
+                continue
             if not part or len(part) > 60 or "@" in part or "/" in part or "http" in low:
                 continue  # an e-mail address, a profile link or a sentence is no name
-            if low in AGENCIES:
-                agencies.append(AGENCIES[low])
+            agency = canonical_agency(part)
+            if agency:
+                agencies.append(agency)
                 continue
-            if site and (low == site or low in site or site in low):
+            if (site and (low == site or low in site or site in low)) or _names_outlet(part, source, host):
                 continue
             if part not in cleaned:
                 cleaned.append(part)
     return cleaned
 
 
-def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlElement, url: str | None) -> str | None:
+def _names_outlet(name: str, source: str | None, host: str | None) -> bool:
+    """An 'author' that is the outlet itself: its host ('Der Postillon' on der-postillon.com, 'n-tv NACHRICHTEN' on
+    n-tv.de) or the initials of its name or host ('Deutsche Welle' on dw.com, 'LTO' for Legal Tribune Online)."""
+    squashed = re.sub(r"[\W_]+", "", name.lower())
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    initials = "".join(w[0] for w in words) if len(words) > 1 else ""
+    stem = ""
+    if host:
+        labels = [p for p in host.lower().split(".") if p and p != "www"]
+        stem = re.sub(r"[\W_]+", "", labels[0]) if len(labels) > 1 else ""
+    site_words = re.findall(r"[^\W\d_]+", (source or "").lower())
+    site_initials = "".join(w[0] for w in site_words) if len(site_words) > 1 else ""
+    if stem and len(stem) >= 2 and (stem in squashed and len(stem) >= 3 or squashed in stem or initials == stem):
+        return True
+    return bool(site_initials and squashed == site_initials)
+
+
+def byline_authors(lines: Sequence[str], bare: bool = False) -> list[str]:
+    """Names of a byline among the first lines ('Von Karla Bremer', 'By Ann Example and Bo Ex', 'Von: A, B'); with
+    `bare`, a line of names alone counts too (the text of a byline box: 'Eva Beispiel-Rätsch')."""
+    for line in lines[:BYLINE_LINES]:
+        text = " ".join(line.split())
+        if len(text) > 80 or not (_AUTHOR_PREFIX.match(text) or bare):
+            continue
+        names = [n for n in _clean_authors([text], None, []) if _PERSON.match(n)]
+        if names:
+            return names
+    return []
+
+
+_PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "date", "dc.date",
+                   "dc.date.issued", "dcterms.date", "pubdate", "publishdate", "publish-date", "parsely-pub-date",
+                   "sailthru.date", "article.published", "date.available", "og:published_time", "last-modified")
+# Spellings of the publication-time key beyond the usual ones ('article:published:time', 'publish_date').
+_PUBLISHED_KEY = re.compile(r"publi(shed|cation|sh)[_:.-]?(time|date)|date[_:.-]?published|first[_-]?published")
+# Other times a page writes, read only for their offset (see resolve_local_time).
+_OTHER_TIME_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+
+
+def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlElement, url: str | None,
+               language: str | None) -> str | None:
     candidates: list[object] = [article.get("datePublished"), article.get("dateCreated")]
-    candidates += [meta.get(k) for k in (
-        "article:published_time", "og:article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
-        "dcterms.date", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date",
-        "article.published", "date.available", "og:published_time", "last-modified",
-    )]
-    for value in candidates:
-        date = _date_of(value)
-        if date:
-            return date
-    # Markup is read only when the structured data had no date (XPath over the whole page costs time).
-    for path in ('//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime',
-                 "(//article//time/@datetime | //time[@pubdate]/@datetime | //header//time/@datetime)[1]"):
-        for value in tree.xpath(path):
-            date = _date_of(value)
-            if date:
-                return date
+    candidates += [meta.get(k) for k in _PUBLISHED_KEYS]
+    candidates += [v for k, v in meta.items() if _PUBLISHED_KEY.search(k) and k not in _PUBLISHED_KEYS]
+    parsed = [d for d in (_date_of(v) for v in candidates) if d is not None]
+    if not parsed:
+        # Markup is read only when the structured data had no date (XPath over the whole page costs time).
+        for path in ('//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime',
+                     "(//article//time/@datetime | //time[@pubdate]/@datetime | //header//time/@datetime)[1]"):
+            parsed = [d for d in (_date_of(v) for v in tree.xpath(path)) if d is not None]
+            if parsed:
+                break
+    if parsed:
+        found = parsed[0]
+        if isinstance(found, datetime) and found.tzinfo is None:
+            others = parsed[1:] + [d for d in (_date_of(v) for v in (
+                article.get("dateModified"), *(meta.get(k) for k in _OTHER_TIME_KEYS),
+                *tree.xpath("(//time/@datetime)[position() <= 3]"))) if d is not None]
+            found = resolve_local_time(found, others, language)
+        return _iso(found)
     if url:
         m = _URL_DATE.search(url)
         if m and m.group(3):
             try:
-                return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))).date().isoformat()
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
             except ValueError:
                 pass
     return _htmldate(tree)
@@ -387,10 +456,10 @@ def _htmldate(tree: HtmlElement) -> str | None:
     return normalize_date(found) if found else None
 
 
-def _date_of(value: object) -> str | None:
+def _date_of(value: object) -> date | datetime | None:
     if isinstance(value, list):
         value = value[0] if value else None
-    return normalize_date(str(value)) if value else None
+    return _parse_date(str(value)) if value else None
 
 
 def _language(tree: HtmlElement, meta: dict[str, str], article: dict[str, object]) -> str | None:

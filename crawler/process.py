@@ -6,7 +6,6 @@ transaction per article.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -14,7 +13,8 @@ from pathlib import Path
 
 from config.model import Story
 from config.query import WordSet
-from crawler import dedup
+from crawler import dedup, site_boilerplate
+from crawler.dedup import content_hash
 from crawler.extract import extract_page, paragraph_hash
 from crawler.items import Candidate, Extracted
 from crawler.matching import MAX_GRAPH_CONTEXT, Calibrated, StoryDoc, StoryProfile
@@ -51,11 +51,6 @@ class Outcome:
     @property
     def in_story(self) -> bool:
         return bool(self.memberships)
-
-
-def content_hash(text: str) -> str:
-    """Hash of the cleaned text with white space folded: equal texts, equal hashes."""
-    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def canonical_for(extracted: Extracted, final_url: str) -> str:
@@ -211,15 +206,20 @@ class ArticleProcessor:
         return Outcome(article_id, kind, memberships)
 
     def _same_but_boilerplate(self, old: dict, text: str, url: str) -> bool:
-        """A change only in what the site repeats everywhere (teasers, counters, promos) is no new version."""
+        """A change only in furniture (teasers, counters, promos, lines the site repeats) is no new version."""
         learned = boilerplate.learned_hashes(self.store.db, host_of(url))
-        if not learned:
-            return False
+        return site_boilerplate.same_but_boilerplate(old.get("text") or "", text, learned)
 
-        def essential(t: str) -> str:
-            return " ".join(p.strip() for p in t.splitlines() if p.strip() and paragraph_hash(p) not in learned)
-
-        return essential(old.get("text") or "") == essential(text)
+    def reclean_learned(self) -> None:
+        """At the end of a crawl: stored texts lose the lines their site learned as boilerplate during it (no new
+        versions); the stories are loaded again from the cleaned texts before they are decided."""
+        done = site_boilerplate.reclean_learned(self.store.db)
+        self.stats.inc("recleaned", done.articles)
+        if done.articles:
+            self._profiles.clear()
+            self._memories.clear()
+            logger.info("re-cleaned %(n)d stored articles of %(s)d sites of learned boilerplate",
+                        {"n": done.articles, "s": done.sites})
 
     def _memberships(self, article_id: int, fields: dict, item: FetchedArticle, shingles: frozenset[int],
                      keys: list[tuple[int, int]], now: str) -> dict[str, str]:

@@ -168,6 +168,7 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
         process.start()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+    processor.reclean_learned()  # before the decision, which reads the texts; also after a crawl that ended early
     if close_reason and close_reason[0] not in ("finished",):
         logger.warning("crawl ended early: %s; its candidates are decided by the next run", close_reason[0])
         return "interrupted"

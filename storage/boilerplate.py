@@ -1,21 +1,26 @@
 """Per-site learned boilerplate: paragraph hashes counted over the distinct articles of a site.
 
 A paragraph that recurs in several different articles of one site is template (a newsletter box, a standard
-disclaimer), not content.  The counts live in the `boilerplate` table, so what was learned grows across runs
-and applies from the next page on.
+disclaimer), not content, when its shape and place say so too (crawler/site_boilerplate.py judges that).  The
+counts live in the `boilerplate` table, so what was learned grows across runs and applies from the next page on;
+`learned_at` records when a line reached MIN_ARTICLES, and `boilerplate_sites.recleaned_at` when a site's stored
+texts were last cleaned of what it had learned.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlite_utils import Database
 
 logger = logging.getLogger(__name__)
 
-MIN_ARTICLES = 3
+# A line seen in this many different articles of a site is learned.  Two suffice because the line's shape and
+# place must say "furniture" too before it is removed (crawler/site_boilerplate.py).
+MIN_ARTICLES = 2
 SAMPLE_CHARS = 300
 
 
@@ -40,17 +45,57 @@ def record_paragraphs(db: Database, site: str, paragraph_hashes: Iterable[str],
     """Count one more article for each distinct paragraph hash (call once per new article of the site)."""
     now = _now()
     key = site_of(site)
-    rows = [(key, h, (samples or {}).get(h, "")[:SAMPLE_CHARS] or None, now, now) for h in dict.fromkeys(paragraph_hashes)]
+    rows = [(key, h, (samples or {}).get(h, "")[:SAMPLE_CHARS] or None, now, now, now)
+            for h in dict.fromkeys(paragraph_hashes)]
     if not rows:
         return
     with db.atomic():
         db.conn.executemany(
-            """
+            f"""
             INSERT INTO boilerplate (site, hash, articles, sample, first_seen, last_seen)
             VALUES (?, ?, 1, ?, ?, ?)
             ON CONFLICT (site, hash) DO UPDATE SET articles = articles + 1, last_seen = excluded.last_seen,
-                sample = COALESCE(boilerplate.sample, excluded.sample)
+                sample = COALESCE(boilerplate.sample, excluded.sample),
+                learned_at = CASE WHEN boilerplate.learned_at IS NULL AND boilerplate.articles + 1 >= {MIN_ARTICLES}
+                                  THEN ? ELSE boilerplate.learned_at END
             """,
             rows,
         )
     logger.debug("boilerplate: %d paragraphs counted for %s", len(rows), key)
+
+
+def sites_to_reclean(db: Database) -> list[str]:
+    """Sites that learned a line since their stored texts were last cleaned of learned lines."""
+    rows = db.execute(
+        "SELECT DISTINCT b.site FROM boilerplate b LEFT JOIN boilerplate_sites s ON s.site = b.site "
+        "WHERE b.learned_at IS NOT NULL AND (s.recleaned_at IS NULL OR b.learned_at >= s.recleaned_at) "
+        "ORDER BY b.site"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def site_articles(db: Database, site: str) -> Iterator[dict[str, Any]]:
+    """id, text, site name and canonical URL of the stored articles of a site (any scheme, with or without www.)."""
+    key = site_of(site)
+    patterns = [f"{scheme}://{www}{key}{end}*" for scheme in ("http", "https") for www in ("", "www.")
+                for end in ("/", ":")]
+    sql = ("SELECT id, text, site_name, canonical_url FROM articles WHERE text IS NOT NULL AND ("
+           + " OR ".join("canonical_url GLOB ?" for _ in patterns) + ") ORDER BY id")
+    cur = db.execute(sql, patterns)
+    cols = [d[0] for d in cur.description]
+    for row in cur:
+        yield dict(zip(cols, row))
+
+
+def replace_text(db: Database, article_id: int, text: str, content_hash: str) -> None:
+    """A stored article's text cleaned again: the same version, a new text and hash (the FTS triggers follow)."""
+    db.execute("UPDATE articles SET text = ?, content_hash = ? WHERE id = ?", [text, content_hash, article_id])
+
+
+def mark_recleaned(db: Database, site: str, when: str | None = None) -> None:
+    """The site's stored texts are clean of everything it had learned up to `when` (default: now)."""
+    db.execute(
+        "INSERT INTO boilerplate_sites (site, recleaned_at) VALUES (?, ?) "
+        "ON CONFLICT (site) DO UPDATE SET recleaned_at = excluded.recleaned_at",
+        [site_of(site), when or _now()],
+    )

@@ -243,3 +243,17 @@ def m003_frontier(db: Database) -> None:
         END
         """
     )
+def m005_boilerplate_learned(db: Database) -> None:
+    """When each recurring line of a site became learned boilerplate, and when the site's stored texts were last
+    cleaned of what it had learned (so that a crawl that ended early is caught up by the next one)."""
+    db.execute("ALTER TABLE boilerplate ADD COLUMN learned_at TEXT")
+    db.execute(
+        """
+        CREATE TABLE boilerplate_sites (
+            site TEXT PRIMARY KEY,
+            recleaned_at TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    # Lines learned before this migration count as learned now: the next crawl cleans the stored texts of them.
+    db.execute("UPDATE boilerplate SET learned_at = last_seen WHERE articles >= 2")

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from crawler.agency import find_agencies
 from crawler.cleaning import clean_paragraphs, paragraph_hash
 from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page
-from crawler.metadata import find_agencies, normalize_date, strip_site_suffix
+from crawler.metadata import normalize_date, strip_site_suffix
 from crawler.rules import RuleError, builtin_rules, compile_drop_patterns
+from crawler.site_boilerplate import drop_learned, same_but_boilerplate
 from storage import open_database
 from storage.boilerplate import learned_hashes, record_paragraphs
 
@@ -35,7 +37,21 @@ BOILERPLATE = {
                 "Externer Inhalt: Um diesen Inhalt anzuzeigen, benötigen wir Ihre Zustimmung.",
                 "We use cookies to personalise content. Accept all cookies?"],
     "comments": ["34 Kommentare", "Kommentare (12)", "Leave a comment"],
+    # Kinds of issue 14, in wordings the rules were not written from: any outlet's paid tier, follow lines of any
+    # brand, any agency's import note, pointers to other articles.
+    "promo": ["Rundschau-Plus: Alle Artikel für 1 Euro im ersten Monat",
+              "Das Digital-Abo des Kreisblatts: drei Monate für 3 Euro, danach monatlich kündbar.",
+              "Read every story with unlimited access for $2 a week.",
+              "Nur für Plus-Leser", "K+",
+              "Hintergründe aus dem Landkreis – für Sie ausgewählt"],
+    "import": ["Der Beitrag wurde automatisiert aus dem epd-Basisdienst übernommen und redaktionell nicht geprüft.",
+               "This article was generated automatically from a Reuters wire item and has not been reviewed."],
+    "follow": ["Keine Eilmeldung mehr verpassen: Kreisblatt bei Google News als bevorzugte Quelle hinzufügen",
+               "Das Kreisblatt auch bei Social Media – auf TikTok, Instagram und Facebook."],
+    "pointer": ["Zum Liveblog: Alle Entwicklungen im Überblick", "Mehr dazu lesen Sie in unserem Schwerpunkt Wasser:"],
 }
+# Kinds that the rules file files under an older family name.
+FAMILY_OF = {"import": "agency", "follow": "social", "pointer": "teaser"}
 
 
 @pytest.mark.parametrize("family,line", [(f, line) for f, lines in BOILERPLATE.items() for line in lines])
@@ -46,7 +62,7 @@ def test_rule_family_drops_its_boilerplate(family: str, line: str) -> None:
 
 
 def test_every_family_is_covered_by_the_builtin_rules() -> None:
-    assert set(BOILERPLATE) <= builtin_rules().families
+    assert {FAMILY_OF.get(f, f) for f in BOILERPLATE} <= builtin_rules().families
 
 
 @pytest.mark.parametrize("line", [
@@ -55,6 +71,12 @@ def test_every_family_is_covered_by_the_builtin_rules() -> None:
     ("Der Verlag hat den Newsletter nach eigenen Angaben eingestellt, weil zu wenige Leser ihn abonniert hatten, "
     "sagte eine Sprecherin am Montag in Berlin."),
     "Anzeigen gegen die Betreiber wurden bislang nicht erstattet.",
+    # A kind's one sign alone is article text: a price, a platform, an app, an agency, a pointer word.
+    "Das Deutschlandticket kostet künftig 58 Euro im Monat, das Abo bleibt monatlich kündbar.",
+    "Die Polizei bat auf Instagram und Facebook um Hinweise zu dem Fahrer des weißen Transporters.",
+    "Die Warn-App Nina gibt es kostenlos für Android und für das iPhone, sie warnt auch vor Hochwasser.",
+    "Die Feuerwehr wurde automatisch alarmiert, wie die Nachrichtenagentur dpa berichtete.",
+    "Zum Artikel des Grundgesetzes, auf den sich die Kläger berufen, äußerte sich das Gericht nicht.",
 ])
 def test_sentences_that_only_mention_a_keyword_stay(line: str) -> None:
     assert clean_paragraphs([BODY, line]).paragraphs == (BODY, line)
@@ -67,9 +89,9 @@ def test_teaser_heading_takes_the_teaser_titles_after_it() -> None:
 
 
 def test_source_drop_patterns_extend_the_rules() -> None:
-    line = "Rundschau-Plus: Alle Artikel für 1 Euro im ersten Monat"
+    line = "Rundschau-Tipp der Woche: Der Hofladen am Ortsrand"
     assert clean_paragraphs([BODY, line]).paragraphs == (BODY, line)
-    assert clean_paragraphs([BODY, line], drop_patterns=(r"^rundschau-plus:",)).paragraphs == (BODY,)
+    assert clean_paragraphs([BODY, line], drop_patterns=(r"^rundschau-tipp",)).paragraphs == (BODY,)
 
 
 def test_bad_drop_pattern_is_a_rule_error() -> None:
@@ -92,10 +114,10 @@ def test_learned_boilerplate_is_removed_but_never_most_of_the_text() -> None:
 
 def test_learned_boilerplate_grows_across_articles_and_applies(tmp_path: Path) -> None:
     db = open_database(tmp_path / "store.db")
-    template = "Die Rundschau gibt es jetzt auch als Podcast auf allen Plattformen."
+    template = "Hören Sie die Rundschau jetzt auch als Podcast auf allen Plattformen."
     h = paragraph_hash(template)
-    for topic in ("Hallenbad", "Stadtfest", "Haushalt"):
-        assert h not in learned_hashes(db, "rundschau.example")
+    for i, topic in enumerate(("Hallenbad", "Stadtfest", "Haushalt")):
+        assert (h in learned_hashes(db, "rundschau.example")) == (i >= 2)  # learned once two articles had it
         body = f"{BODY} Ein eigener Absatz zum Thema {topic}."
         hashes = {paragraph_hash(p): p for p in (body, template)}
         record_paragraphs(db, "www.rundschau.example", hashes.keys(), hashes)
@@ -133,17 +155,34 @@ def test_decode_honours_a_bom() -> None:
     (["Moskau (dpa) - Der Kreml hat am Montag ..."], "dpa"),
     (["BERLIN (AFP/dpa) – Die Regierung ..."], "AFP, dpa"),
     (["Washington (AP) — The Senate ..."], "AP"),
-    (["Text ohne Agentur.", "Foto: picture alliance/news.de/dpa"], "dpa"),
     (["Text.", "© dpa-infocom, dpa:240101-99-1/2"], "dpa"),
     (["Ein Text ohne jede Quelle, der auch nicht mit einer Agentur endet."], None),
+    # Credits, source lines, bylines and final lines in forms written for no outlet in particular.
+    (["Text.", "Quelle: ntv.de, ino/dpa"], "dpa"),
+    (["Text.", "mit dpa"], "dpa"),
+    (["Text.", "sak/Reuters"], "Reuters"),
+    (["Von Max Muster und Eva Beispiel, dpa", "Text."], "dpa"),
+    (["Von Diana Beispiel mit AP", "Text."], "AP"),
+    (["Text.", "Weitere Quellen • AP"], "AP"),
+    (["Text.", "Diese Meldung wurde automatisch von der Deutschen Presse-Agentur (dpa) übernommen."], "dpa"),
+    (["Die Angaben in diesem Ticker stammen von Korrespondenten sowie den Agenturen AFP, Reuters und KNA."],
+     "AFP, Reuters, KNA"),
+    # Photo credits and agencies quoted as a source are not the text's agency.
+    (["Text ohne Agentur.", "Foto: picture alliance/news.de/dpa"], None),
+    (["Text.", "Ein Strommast bei Grafenrheinfeld. Foto: AFP"], None),
+    (["Text.", "STR/AFP via Getty Images"], None),
+    (["Laut dpa sind drei Menschen tot."], None),
+    (["Das betonte der Innenminister gegenüber der APA am Donnerstag in Wien, wie sein Sprecher bestätigte."], None),
 ])
 def test_agency_from_datelines_and_credits(paragraphs: list[str], agency: str | None) -> None:
     assert find_agencies(paragraphs) == agency
 
 
 @pytest.mark.parametrize("raw,iso", [
-    ("2024-05-03T18:19:08+02:00", "2024-05-03T16:19:08+00:00"),
-    ("2024-05-03T18:19:08Z", "2024-05-03T18:19:08+00:00"),
+    ("2024-05-03T18:19:08+02:00", "2024-05-03T16:19:08Z"),
+    ("2024-05-03T18:19:08Z", "2024-05-03T18:19:08Z"),
+    ("2024-05-03T18:19:08.250-0400", "2024-05-03T22:19:08Z"),
+    ("2024-05-03 18:19:08", "2024-05-03T18:19:08"),
     ("2024-05-03", "2024-05-03"),
     ("03.05.2024, 18:19 Uhr", "2024-05-03"),
     ("gestern", None),
@@ -162,10 +201,28 @@ def test_title_loses_the_site_suffix_only(title: str, source: str | None, url: s
     assert strip_site_suffix(title, source, url) == clean
 
 
+@pytest.mark.parametrize("head,lang,published", [
+    # The offset of the page's own copy of the same time (JSON-LD without, meta tag with).
+    (('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-04-28 18:11:01.0"}</script>'
+     '<meta property="article:published_time" content="2023-04-28T18:11:01+02:00">'), "en", "2023-04-28T16:11:01Z"),
+    # No offset anywhere: a German page's local time, summer and winter.
+    ('<meta property="article:published_time" content="2024-07-01T09:30:00">', "de", "2024-07-01T07:30:00Z"),
+    ('<meta property="article:published_time" content="2024-12-01T09:30:00">', "de-CH", "2024-12-01T08:30:00Z"),
+    # An English page: the offset another time on the page carries.
+    (('<meta property="article:published_time" content="2024-12-01T09:30:00">'
+     '<meta property="article:modified_time" content="2024-12-02T10:00:00-05:00">'), "en", "2024-12-01T14:30:00Z"),
+    # A day stays a day.
+    ('<meta property="article:published_time" content="2024-12-01">', "de", "2024-12-01"),
+])
+def test_publication_time_is_a_utc_instant(head: str, lang: str, published: str) -> None:
+    page = f"<html lang='{lang}'><head>{head}</head><body><article><p>{BODY}</p></article></body></html>"
+    assert extract_page(page, None).published == published
+
+
 def test_url_date_is_only_a_fallback() -> None:
     page = ("<html><head><meta property='article:published_time' content='2024-03-02T10:00:00Z'></head>"
             f"<body><article><p>{BODY}</p></article></body></html>")
-    assert extract_page(page, "https://x.example/2020/01/01/a.html").published == "2024-03-02T10:00:00+00:00"
+    assert extract_page(page, "https://x.example/2020/01/01/a.html").published == "2024-03-02T10:00:00Z"
     bare = f"<html><body><article><p>{BODY}</p></article></body></html>"
     assert extract_page(bare, "https://x.example/2020/01/31/a.html").published == "2020-01-31"
     assert extract_page(bare, "https://x.example/a.html").published is None
@@ -198,3 +255,44 @@ def test_extraction_error_keeps_its_reason_across_processes() -> None:
 
     err = pickle.loads(pickle.dumps(ExtractionError("blocked", "a consent wall")))
     assert (err.reason, str(err)) == ("blocked", "a consent wall")
+
+
+# --- learned lines: what recurs legitimately stays (crawler/site_boilerplate.py) ---------------------------------
+BACKGROUND = ("Die Sarnbrücke war am 7. Januar gesperrt worden, nachdem Prüfer Risse an zwei Spannbetonträgern "
+              "entdeckt hatten.")
+WIRE_STANDARD = "Die Angaben ließen sich zunächst nicht unabhängig überprüfen."
+SERIES_INTRO = "Diese Woche stellt die Serie einen Sportverein aus dem Landkreis vor, der bald hundert Jahre alt wird."
+QUOTE = "„Wir werden die Brücke so schnell wie möglich sanieren“, sagte die Bürgermeisterin."
+CROSSHEAD = "Was bisher bekannt ist"
+LABEL = "Die Kolumne am Sonntag"
+VOICE = "Sie möchten keine Nachricht aus dem Landkreis verpassen? Abonnieren Sie unseren Morgen-Überblick."
+ITSELF = "Dieser Artikel erschien zuerst in der gedruckten Samstagsausgabe."
+
+
+@pytest.mark.parametrize("line,where,goes", [
+    (BACKGROUND, "end", False), (WIRE_STANDARD, "end", False), (SERIES_INTRO, "start", False),
+    (QUOTE, "middle", False), (CROSSHEAD, "middle", False),
+    (LABEL, "start", True), (LABEL, "end", True), (VOICE, "middle", True), (VOICE, "end", True),
+    (ITSELF, "end", True),
+])
+def test_a_learned_line_goes_only_where_its_shape_and_place_say_furniture(line: str, where: str, goes: bool) -> None:
+    body = [BODY, BODY.replace("Hallenbad", "Freibad"), BODY.replace("2027", "2029")]
+    lines = {"start": [line, *body], "middle": [body[0], line, *body[1:]], "end": [*body, line]}[where]
+    kept, gone = drop_learned(lines, frozenset({paragraph_hash(line)}))
+    assert (gone == [line]) is goes
+    assert kept == ([x for x in lines if x != line] if goes else lines)
+
+
+@pytest.mark.parametrize("new,same", [
+    # Furniture changed: a counter, teaser titles, a label; a learned promo line appeared.
+    ([BODY, "Diskutieren Sie mit: 52 Kommentare", "Meistgelesen", "Neue Ampel am Marktplatz"], True),
+    ([BODY, "Diskutieren Sie mit: 48 Kommentare", "Meistgelesen", "Freibad öffnet früher", VOICE], True),
+    # The article changed: a sentence edited, added or removed.
+    ([BODY.replace("2027", "2028"), "Diskutieren Sie mit: 48 Kommentare", "Meistgelesen", "Freibad öffnet früher"],
+     False),
+    ([BODY, BACKGROUND, "Diskutieren Sie mit: 48 Kommentare", "Meistgelesen", "Freibad öffnet früher"], False),
+    (["Diskutieren Sie mit: 48 Kommentare", "Meistgelesen", "Freibad öffnet früher"], False),
+])
+def test_a_refetch_that_changed_only_furniture_is_the_same_article(new: list[str], same: bool) -> None:
+    old = f"{BODY}\nDiskutieren Sie mit: 48 Kommentare\nMeistgelesen\nFreibad öffnet früher"
+    assert same_but_boilerplate(old, "\n".join(new), frozenset({paragraph_hash(VOICE)})) is same

@@ -21,8 +21,8 @@ PAGES = Path(__file__).resolve().parent / "pages"
 DE = PAGES / "de_regional_dpa.html"
 EN = PAGES / "en_wire_reuters.html"
 FIELDS = {"input", "url", "canonical_url", "title", "author", "published", "language", "source", "agency", "text"}
-PROMO = "Die Rundschau gibt es jetzt auch als Podcast auf allen Plattformen."
-EXTRA = "Rundschau-Plus: Alle Artikel für einen Euro im ersten Monat."
+PROMO = "Hören Sie die Rundschau jetzt auch als Podcast auf allen Plattformen."
+EXTRA = "Rundschau-Plus: Die Kolumne von Hans Beispiel erscheint jeden Samstag."
 BODY = ("Der Stadtrat hat am Dienstagabend mit knapper Mehrheit beschlossen, das alte Hallenbad bis zum Jahr 2027 zu "
         "sanieren, statt es abzureißen und an anderer Stelle einen Neubau zu errichten. Die Kosten trägt zum Teil "
         "das Land, den Rest finanziert die Stadt über einen Kredit.")

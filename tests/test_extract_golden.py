@@ -21,13 +21,18 @@ def golden(request: pytest.FixtureRequest) -> tuple[dict[str, object], object]:
 
 
 def test_golden_pages_exist() -> None:
-    assert len(CASES) >= 3
+    assert len(CASES) >= 13
 
 
 def test_golden_text_keeps_every_article_sentence(golden: tuple[dict[str, object], object]) -> None:
     expected, ext = golden
     for snippet in expected["must"]:  # type: ignore[attr-defined]
         assert snippet in ext.text, snippet  # type: ignore[attr-defined]
+
+
+def test_golden_text_starts_with_the_article(golden: tuple[dict[str, object], object]) -> None:
+    expected, ext = golden
+    assert ext.text.startswith(expected.get("starts_with", "")), ext.text[:120]  # type: ignore[attr-defined]
 
 
 def test_golden_text_has_no_boilerplate(golden: tuple[dict[str, object], object]) -> None:

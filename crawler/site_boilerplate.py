@@ -1,0 +1,152 @@
+"""Per-outlet learned boilerplate: which of the lines that recur across an outlet's articles may go, dropping them,
+re-cleaning the outlet's stored texts when more is learned, and telling a re-fetch that changed only in such lines.
+
+A line seen in two or more different articles of a site is a candidate (storage/boilerplate.py counts them).
+Recurrence alone does not make template: a follow-up repeats its story's background paragraph and quotes, a wire
+agency ends its reports with the same standard sentence, a series opens every episode with the same intro.  So a
+learned line goes only when its shape and place agree:
+
+- never a line with a quotation or reported speech ('„Wir sanieren die Brücke“, sagte sie');
+- a sentence (six words or more with a full stop) only when it is about the page rather than the world: it speaks
+  to the reader or as the outlet ('Folgen Sie uns ...'), carries a link or handle, names the outlet, or speaks of
+  the text itself ('Dieser Artikel erschien zuerst ...'); a plain sentence about the world stays wherever it is
+  (background, a wire's standard sentence, a series' intro);
+- a short line (a label, a heading, a credit) at the head or the tail of the text (outside the run of body
+  sentences); inside the body only when it is about the page in the same way, so that a recurring crosshead
+  ('Was bisher bekannt ist') stays;
+- and never more than LEARNED_MAX_SHARE of a text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from sqlite_utils import Database
+
+from crawler import dedup
+from crawler.frame import Frame, is_sentence, outlet_voice, quotes_or_reports
+from storage import boilerplate, dedup_index
+from storage.store import utcnow
+
+logger = logging.getLogger(__name__)
+
+# Long recurring text is more likely a real background paragraph (repeated in follow-ups) than template.
+LEARNED_MAX_CHARS = 400
+# Learned removal is undone when it would take away more than this share of the text.
+LEARNED_MAX_SHARE = 0.4
+# Furniture that changes from fetch to fetch (teaser titles, counters, labels) is short.
+FURNITURE_MAX_WORDS = 12
+_LINK = re.compile(r"https?://|\bwww\.|@\w|©|→|»|>>|\|")
+# A sentence about the text or page itself ('Dieser Artikel erschien zuerst ...'), not about the world.
+_ITSELF = re.compile(r"\b(diese[mnrs]?|this)\s+(artikel|text|beitrag|meldung|inhalt|seite|ausgabe|newsletter|podcast|"
+                     r"article|story|post|page|newsletter|podcast)\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def paragraph_hash(paragraph: str) -> str:
+    """Stable key of a paragraph for learned boilerplate: case, spacing, punctuation and numbers do not count."""
+    key = _NON_WORD.sub(" ", _DIGITS.sub("0", paragraph.casefold())).strip()
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def zones(lines: Sequence[str]) -> list[str]:
+    """'head', 'body' or 'tail' for each line: before the first sentence, between the first and last, after."""
+    sentences = [i for i, line in enumerate(lines) if is_sentence(line)]
+    if not sentences:
+        return ["head"] * len(lines)
+    first, last = sentences[0], sentences[-1]
+    return ["head" if i < first else "tail" if i > last else "body" for i in range(len(lines))]
+
+
+def may_go(line: str, zone: str, frame: Frame | None = None) -> bool:
+    """Whether a learned (recurring) line may be dropped where it stands: see the module's rules."""
+    if len(line) > LEARNED_MAX_CHARS or quotes_or_reports(line):
+        return False
+    about_page = outlet_voice(line) or bool(_LINK.search(line) or _ITSELF.search(line)) or (
+        frame is not None and frame.names_outlet(line))
+    if is_sentence(line) or zone == "body":
+        return about_page
+    return True
+
+
+def drop_learned(lines: Sequence[str], learned: frozenset[str],
+                 frame: Frame | None = None) -> tuple[list[str], list[str]]:
+    """The lines without the learned ones that may go; and those that went."""
+    if not learned:
+        return list(lines), []
+    kept: list[str] = []
+    gone: list[str] = []
+    for line, zone in zip(lines, zones(lines)):
+        if paragraph_hash(line) in learned and may_go(line, zone, frame):
+            gone.append(line)
+        else:
+            kept.append(line)
+    total = sum(len(line) for line in lines)
+    if gone and sum(len(line) for line in gone) > LEARNED_MAX_SHARE * total:
+        # Most of the page would vanish: the "template" is this site's article text after all.
+        logger.debug("learned boilerplate would remove %d of %d chars; kept", sum(len(g) for g in gone), total)
+        return list(lines), []
+    return kept, gone
+
+
+def same_but_boilerplate(old: str, new: str, learned: frozenset[str] = frozenset()) -> bool:
+    """A re-fetched text that differs from the stored one only in furniture: learned lines, and short lines that are
+    no sentence (teaser titles, counters, labels).  Any sentence added, removed or changed is a real change."""
+    a = [line for line in old.splitlines() if line.strip()]
+    b = [line for line in new.splitlines() if line.strip()]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if not all(_furniture(line, learned) for line in (*a[i1:i2], *b[j1:j2])):
+            return False
+    return True
+
+
+def _furniture(line: str, learned: frozenset[str]) -> bool:
+    if paragraph_hash(line) in learned:
+        return True
+    return not is_sentence(line) and len(line.split()) <= FURNITURE_MAX_WORDS and not quotes_or_reports(line)
+
+
+@dataclass(frozen=True)
+class Recleaned:
+    """What a re-clean did: sites cleaned and articles whose stored text lost learned lines."""
+
+    sites: int = 0
+    articles: int = 0
+
+
+def reclean_learned(db: Database) -> Recleaned:
+    """Clean the stored texts of every site that learned a line since its last re-clean: one transaction per site.
+
+    The article keeps its version (a re-clean is no change of the article); its text, content hash, near-duplicate
+    bands and full-text index are updated together.
+    """
+    sites = articles = 0
+    for site in boilerplate.sites_to_reclean(db):
+        started = utcnow()
+        learned = boilerplate.learned_hashes(db, site)
+        with db.atomic():
+            for row in list(boilerplate.site_articles(db, site)):
+                text = row["text"] or ""
+                lines = text.split("\n")
+                host = urlsplit(row["canonical_url"] or "").hostname
+                kept, gone = drop_learned(lines, learned, Frame.of((), (row["site_name"],), (host,)))
+                if not gone:
+                    continue
+                cleaned = "\n".join(kept)
+                boilerplate.replace_text(db, row["id"], cleaned, dedup.content_hash(cleaned))
+                dedup_index.unindex_article(db, row["id"])
+                dedup_index.index_article(db, row["id"], dedup.band_keys(dedup.signature(dedup.shingles(cleaned))))
+                articles += 1
+                logger.debug("re-cleaned article %s of %s: %d learned lines", row["id"], site, len(gone))
+            boilerplate.mark_recleaned(db, site, started)
+        sites += 1
+    return Recleaned(sites, articles)
