@@ -243,6 +243,9 @@ def m003_frontier(db: Database) -> None:
         END
         """
     )
+
+
+@migrations()
 def m005_boilerplate_learned(db: Database) -> None:
     """When each recurring line of a site became learned boilerplate, and when the site's stored texts were last
     cleaned of what it had learned (so that a crawl that ended early is caught up by the next one)."""
