@@ -86,7 +86,7 @@ class Verdict:
     evidence: float  # its best similarity to the story as a share of the strong members' (1.0 = as strong)
     evidence_similarity: float  # that best similarity
     evidence_from: int | None  # the member it is closest to; None: the seeds' profile or a seed file
-    neighbours: tuple[tuple[int | None, float, float], ...]  # (article id or None, cosine, its score)
+    neighbours: tuple[tuple[int | None, float, float, bool], ...]  # (article id, cosine, its score, a seed)
 
     def reason(self) -> dict:
         """The verdict as the JSON of `story_articles.reason` / `story_candidates.reason` shows it."""
@@ -96,7 +96,8 @@ class Verdict:
             "propagated": round(self.propagated, 4),
             "evidence": {"share": round(self.evidence, 4), "similarity": round(self.evidence_similarity, 4),
                          "closest_member": self.evidence_from, "bound": round(EVIDENCE_SCALE * self.evidence, 4)},
-            "neighbours": [{"article_id": a, "similarity": w, "score": s} for a, w, s in self.neighbours],
+            "neighbours": [{"article_id": a, "similarity": w, "score": s, "seed": seed}
+                           for a, w, s, seed in self.neighbours],
         }
 
 
@@ -162,7 +163,7 @@ def decide(seeds: Sequence[Document], candidates: Sequence[Document], context: S
     for i in range(ns, ns + nc):
         article_id = ids[i]
         assert article_id is not None
-        neighbours = tuple((ids[int(j)], round(float(w), 4), round(float(score[j]), 4))
+        neighbours = tuple((ids[int(j)], round(float(w), 4), round(float(score[j]), 4), bool(j < ns))
                            for j, w in zip(near[i, :PROPAGATION_K], sims[i, :PROPAGATION_K], strict=True)
                            if j >= 0 and w >= PROPAGATION_TAU)
         source = best_from[i]
