@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from crawler import dedup
 from crawler.matching import term_weights
-from crawler.membership import DEFAULT_MIN_SIMILARITY, Decision, Document, decide
+from crawler.membership import CANDIDATE, DEFAULT_MIN_SIMILARITY, SEED, Decision, Documents, decide
 from storage import dedup_index
 from storage.db import open_database
 
@@ -113,9 +113,6 @@ class Ecb:
         for i, d in enumerate(self.docs):
             self.topic_docs[d["topic"]].append(i)
 
-    def document(self, i: int, article_id: int | None = None) -> Document:
-        return Document(self.docs[i]["doc_id"], i if article_id is None else article_id, self.weights[i])
-
     def seeds(self, sub: str) -> list[int]:
         return self.subtopics[sub][:2]
 
@@ -129,8 +126,11 @@ class Ecb:
     def decide(self, sub: str, candidates: list[int], threshold: float = DEFAULT_MIN_SIMILARITY,
                ids: dict[int, int] | None = None) -> Decision:
         ids = ids or {}
-        return decide([self.document(i, ids.get(i)) for i in self.seeds(sub)],
-                      [self.document(i, ids.get(i)) for i in candidates], threshold=threshold)
+        documents = Documents()
+        for role, members in ((SEED, self.seeds(sub)), (CANDIDATE, candidates)):
+            for i in members:
+                documents.add(role, self.docs[i]["doc_id"], ids.get(i, i), self.weights[i])
+        return decide(documents, threshold=threshold)
 
     def rows(self, sub: str, decision: Decision, ids: dict[int, int] | None = None) -> list[Row]:
         back = {v: k for k, v in (ids or {}).items()}

@@ -23,10 +23,11 @@ A candidate's score is the lower of two numbers, both 1.0 for a document as clos
 Members are found at a fixed point that only shrinks: those the propagation puts at the threshold or above, then
 again without those whose evidence bound falls below it (their links no longer count as evidence for others).
 
-Document similarity is the cosine of the weighted term vectors of `crawler.matching`. The nearest documents are
-searched through an inverted index of the terms that at most CANDIDATE_TERMS_DF documents share (common terms link
-everything with everything and make the search quadratic); the exact cosine is then computed for each document's
-NEIGHBOUR_CANDIDATES best candidates. In a store where no term is that common, this is the exact neighbour search.
+Document similarity is the cosine of the weighted term vectors of `crawler.matching`. Up to EXACT_SEARCH_LIMIT
+documents every pair is compared. Beyond, comparing all pairs grows with their square (common terms link everything
+with everything), so each document's candidates come from an inverted index with pruned postings (its HEAVY_TERMS
+heaviest terms, each listing the POSTINGS documents where it weighs most), and the exact cosine is computed for its
+NEIGHBOUR_CANDIDATES best candidates: linear in the documents.
 
 The parameters were chosen on ECB+'s train and dev topics (`benchmarks/story.py`); its test topics and the German
 test webs are reported, not tuned on.
@@ -35,7 +36,8 @@ test webs are reported, not tuned on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,20 +60,83 @@ EVIDENCE_QUANTILE = 75.0
 EVIDENCE_SHARE = 0.5
 EVIDENCE_SCALE = DEFAULT_MIN_SIMILARITY / EVIDENCE_SHARE
 SAME_TEXT = 0.8  # cosine from which two documents are one text (wire copies): no evidence for each other
-# The neighbour search: candidates through terms in at most this many documents, then exact cosines.
-CANDIDATE_TERMS_DF = 64
-NEIGHBOUR_CANDIDATES = 32
+# The neighbour search: every pair up to EXACT_SEARCH_LIMIT documents; beyond, candidates through each document's
+# heaviest terms and each term's documents where it weighs most, then exact cosines for the best candidates.
+EXACT_SEARCH_LIMIT = 2000
+HEAVY_TERMS = 24
+POSTINGS = 64
+NEIGHBOUR_CANDIDATES = 24
 _BLOCK_CELLS = 2_000_000  # rows x documents of one block of the candidate search (16 MB of float64)
-_RESCORE_ROWS = 16
+_RESCORE_ROWS = 64
 
 
-@dataclass(frozen=True)
-class Document:
-    """One stored document as the decision sees it."""
+SEED, CANDIDATE, CONTEXT = 0, 1, 2  # the roles of a document in a decision, in the order of the matrix's rows
 
-    key: str  # an order-free identity (the canonical URL, a seed file's path): documents are taken in this order
-    article_id: int | None  # None for a seed file
-    weights: Mapping[str, float]  # crawler.matching.term_weights(): term weights before normalisation
+
+class Documents:
+    """The documents of one decision as rows of term weights over one vocabulary, added one at a time.
+
+    Holds no Python object per term (ten thousand articles of 350 terms would be millions), only arrays; the decision
+    puts rows in the order of (role, key) and terms in alphabetical order, so that the same documents give the same
+    matrix whatever order they were added in.
+    """
+
+    def __init__(self) -> None:
+        self._vocabulary: dict[str, int] = {}
+        self._indices = array("q")
+        self._data = array("d")
+        self._bounds = [0]
+        self.keys: list[str] = []  # an order-free identity: the canonical URL, a seed file's digest
+        self.article_ids: list[int | None] = []  # None for a seed file
+        self.roles = array("b")
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def add(self, role: int, key: str, article_id: int | None, weights: Mapping[str, float]) -> None:
+        """A document from its term weights (crawler.matching.term_weights)."""
+        self.add_terms(role, key, article_id, list(weights), weights.values())
+
+    def add_terms(self, role: int, key: str, article_id: int | None, terms: Sequence[str],
+                  weights: Iterable[float]) -> None:
+        """A document from its terms and their weights, in the same order."""
+        vocabulary = self._vocabulary
+        self._indices.extend(vocabulary.setdefault(t, len(vocabulary)) for t in terms)
+        self._data.extend(weights)
+        if len(self._data) != len(self._indices):
+            raise ValueError(f"{key}: {len(terms)} terms and another number of weights")
+        self._bounds.append(len(self._indices))
+        self.keys.append(key)
+        self.article_ids.append(article_id)
+        self.roles.append(role)
+
+    def ordered(self) -> tuple[sp.csr_matrix, list[int]]:
+        """The L2-normalised rows in the order of (role, key), terms as columns in alphabetical order; and for each
+        row the position it was added at."""
+        order = sorted(range(len(self.keys)), key=lambda i: (self.roles[i], self.keys[i]))
+        terms = sorted(self._vocabulary)
+        column = np.empty(len(terms), dtype=np.int64)
+        column[[self._vocabulary[t] for t in terms]] = np.arange(len(terms))
+        bounds = np.asarray(self._bounds, dtype=np.int64)
+        indices = column[np.frombuffer(self._indices, dtype=np.int64)] if self._indices else np.zeros(0, np.int64)
+        data = np.frombuffer(self._data, dtype=np.float64) if self._data else np.zeros(0)
+        rows = [np.arange(bounds[i], bounds[i + 1]) for i in order]
+        take = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        indptr = np.zeros(len(order) + 1, dtype=np.int64)
+        np.cumsum([len(r) for r in rows], out=indptr[1:])
+        x = sp.csr_matrix((data[take], indices[take], indptr), shape=(len(order), max(1, len(terms))))
+        x.sort_indices()
+        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sp.csr_matrix(sp.diags(1.0 / norms) @ x), order
+
+
+def vectors(weights: Sequence[Mapping[str, float]]) -> sp.csr_matrix:
+    """Term weights as L2-normalised rows, in the order given (the columns: terms in alphabetical order)."""
+    docs = Documents()
+    for i, w in enumerate(weights):
+        docs.add(CANDIDATE, f"{i:012d}", i, w)
+    return docs.ordered()[0]
 
 
 @dataclass(frozen=True)
@@ -120,27 +185,24 @@ class Decision:
                 "evidence_reference": round(self.reference, 4)}
 
 
-def decide(seeds: Sequence[Document], candidates: Sequence[Document], context: Sequence[Document] = (),
-           *, threshold: float = DEFAULT_MIN_SIMILARITY) -> Decision:
+def decide(documents: Documents, *, threshold: float = DEFAULT_MIN_SIMILARITY) -> Decision:
     """Decide every candidate of one story from its seeds, its candidates and other stored documents (context).
 
     Without seeds every candidate is a member (a story without seeds goes by its query alone). The result does not
-    depend on the order of the arguments: documents are taken in the order of their keys.
+    depend on the order the documents were added in.
     """
-    seeds = sorted(seeds, key=lambda d: d.key)
-    candidates = sorted(candidates, key=lambda d: d.key)
-    context = sorted(context, key=lambda d: d.key)
-    if not seeds:
-        verdicts = {d.article_id: Verdict(d.article_id, True, 1.0, 0.0, 1.0, 1.0, 0.0, None, ())
-                    for d in candidates if d.article_id is not None}
-        return Decision(verdicts, threshold, 0, len(candidates), 1.0)
-    nodes = [*seeds, *candidates, *context]
-    ns, nc = len(seeds), len(candidates)
-    x = vectors([d.weights for d in nodes])
+    x, order = documents.ordered()
+    roles = [documents.roles[i] for i in order]
+    ids = [documents.article_ids[i] for i in order]
+    ns, nc = roles.count(SEED), roles.count(CANDIDATE)
+    if not ns:
+        verdicts = {a: Verdict(a, True, 1.0, 0.0, 1.0, 1.0, 0.0, None, ())
+                    for a, role in zip(ids, roles, strict=True) if role == CANDIDATE and a is not None}
+        return Decision(verdicts, threshold, 0, len(ids), 1.0)
     raw = x @ centroid(x[:ns])
     near, sims = nearest(x)
     f = propagate(raw, near, sims, ns)
-    member = np.zeros(len(nodes), dtype=bool)
+    member = np.zeros(len(ids), dtype=bool)
     member[:ns] = True
     member[ns:ns + nc] = f[ns:ns + nc] >= threshold
     # A copy of a text is no evidence for it; neither is a document outside the story (context).
@@ -158,7 +220,6 @@ def decide(seeds: Sequence[Document], candidates: Sequence[Document], context: S
             break
         member = keep
         best, best_from = _evidence(raw, near, link, member)
-    ids = [d.article_id for d in nodes]
     verdicts = {}
     for i in range(ns, ns + nc):
         article_id = ids[i]
@@ -171,24 +232,7 @@ def decide(seeds: Sequence[Document], candidates: Sequence[Document], context: S
             article_id=article_id, member=bool(member[i]), score=float(score[i]), similarity=float(raw[i]),
             propagated=float(f[i]), evidence=float(best[i] / reference), evidence_similarity=float(best[i]),
             evidence_from=ids[source] if source >= 0 else None, neighbours=neighbours)
-    return Decision(verdicts, threshold, ns, len(nodes), reference)
-
-
-def vectors(weights: Sequence[Mapping[str, float]]) -> sp.csr_matrix:
-    """The documents' L2-normalised term vectors as the rows of a sparse matrix (columns in order of appearance)."""
-    vocabulary: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for w in weights:
-        indices.extend(vocabulary.setdefault(t, len(vocabulary)) for t in w)
-        data.extend(w.values())
-        indptr.append(len(indices))
-    x = sp.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
-                       np.asarray(indptr, dtype=np.int64)), shape=(len(weights), max(1, len(vocabulary))))
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ x)
+    return Decision(verdicts, threshold, ns, len(ids), reference)
 
 
 def centroid(seeds: sp.csr_matrix) -> np.ndarray:
@@ -200,33 +244,32 @@ def centroid(seeds: sp.csr_matrix) -> np.ndarray:
     return c / norm if norm else c
 
 
-def nearest(x: sp.csr_matrix, *, max_df: int = CANDIDATE_TERMS_DF,
-            keep: int = NEIGHBOUR_CANDIDATES) -> tuple[np.ndarray, np.ndarray]:
+def nearest(x: sp.csr_matrix, *, keep: int = NEIGHBOUR_CANDIDATES,
+            exact_limit: int = EXACT_SEARCH_LIMIT) -> tuple[np.ndarray, np.ndarray]:
     """Per document up to `keep` other documents, most similar first: (indices, cosines), -1 / 0.0 where fewer.
 
-    Candidates are the documents that share a term found in at most `max_df` documents, ranked by what those terms
-    give; their exact cosine is then computed. Linear in the documents for a bounded `max_df`.
+    Up to `exact_limit` documents, all pairs are compared. Beyond, a document's candidates are found through its
+    HEAVY_TERMS heaviest terms, each term listing only the POSTINGS documents where it weighs most (an inverted index
+    with pruned postings: common terms no longer make the search quadratic); their exact cosines are then computed.
     """
     n = x.shape[0]
     near = np.full((n, keep), -1, dtype=np.int64)
     sims = np.zeros((n, keep), dtype=np.float64)
     if n < 2:
         return near, sims
-    df = np.bincount(x.indices, minlength=x.shape[1])
-    rare = (df >= 2) & (df <= max_df)
-    exact = bool(rare.sum() == (df >= 2).sum())  # no term left out: the partial products are the cosines
-    xr = sp.csr_matrix(x[:, np.flatnonzero(rare)])
-    xrt = sp.csr_matrix(xr.T)
+    exact = n <= exact_limit
+    queries = x if exact else _truncate_rows(x, HEAVY_TERMS)
+    postings = sp.csr_matrix((x if exact else _truncate_columns(x, POSTINGS)).T)
     block = max(1, _BLOCK_CELLS // n)
     width = min(keep, n - 1)
     for start in range(0, n, block):
         stop = min(n, start + block)
-        partial = (xr[start:stop] @ xrt).toarray()
+        partial = (queries[start:stop] @ postings).toarray()
         partial[np.arange(stop - start), np.arange(start, stop)] = -1.0  # not its own neighbour
-        top = np.argpartition(-partial, width - 1, axis=1)[:, :width] if width < n else np.argsort(-partial, axis=1)
+        top = np.argpartition(-partial, width - 1, axis=1)[:, :width] if width < n - 1 else np.argsort(-partial, 1)
+        top = top[:, :width]
         got = np.take_along_axis(partial, top, axis=1)
-        top = np.where(got > 0, top, -1)
-        near[start:stop, :width] = top
+        near[start:stop, :width] = np.where(got > 0, top, -1)
         sims[start:stop, :width] = np.where(got > 0, got, 0.0)
     if not exact:
         sims = _cosines(x, near)
@@ -235,24 +278,58 @@ def nearest(x: sp.csr_matrix, *, max_df: int = CANDIDATE_TERMS_DF,
     return np.take_along_axis(near, order, axis=1), np.take_along_axis(sims, order, axis=1)
 
 
+def _truncate_rows(x: sp.csr_matrix, terms: int) -> sp.csr_matrix:
+    """Each row's `terms` largest entries (ties: the lower column)."""
+    keep = np.zeros(x.nnz, dtype=bool)
+    for i in range(x.shape[0]):
+        a, b = x.indptr[i], x.indptr[i + 1]
+        if b - a <= terms:
+            keep[a:b] = True
+        else:
+            keep[a + np.lexsort((x.indices[a:b], -x.data[a:b]))[:terms]] = True
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))[keep]
+    return sp.csr_matrix((x.data[keep], (rows, x.indices[keep])), shape=x.shape)
+
+
+def _truncate_columns(x: sp.csr_matrix, documents: int) -> sp.csr_matrix:
+    """Each column's `documents` largest entries (ties: the lower row)."""
+    c = sp.csc_matrix(x)
+    keep = np.zeros(c.nnz, dtype=bool)
+    for j in range(c.shape[1]):
+        a, b = c.indptr[j], c.indptr[j + 1]
+        if b - a <= documents:
+            keep[a:b] = True
+        else:
+            keep[a + np.lexsort((c.indices[a:b], -c.data[a:b]))[:documents]] = True
+    cols = np.repeat(np.arange(c.shape[1]), np.diff(c.indptr))[keep]
+    return sp.csr_matrix((c.data[keep], (c.indices[keep], cols)), shape=x.shape)
+
+
 def _cosines(x: sp.csr_matrix, near: np.ndarray) -> np.ndarray:
     """Exact cosines of each row of `x` with the rows `near` names (0.0 where it names none)."""
     n, keep = near.shape
     out = np.zeros((n, keep), dtype=np.float64)
+    slot_of = np.full(x.shape[1], -1, dtype=np.int64)  # column -> its place among the block's columns
     for start in range(0, n, _RESCORE_ROWS):
         stop = min(n, start + _RESCORE_ROWS)
-        dense = x[start:stop].toarray()
         pairs = near[start:stop].ravel()
-        valid = pairs >= 0
-        if not valid.any():
+        valid = np.flatnonzero(pairs >= 0)
+        if not valid.size:
             continue
+        # The block's own rows as a small dense matrix over just their columns; the neighbours' entries are looked
+        # up in it (entries in columns the block does not have contribute nothing).
+        block = x[start:stop]
+        columns = np.unique(block.indices)
+        slot_of[columns] = np.arange(len(columns))
+        dense = np.zeros((stop - start, len(columns) + 1))  # the last column: zeros, for absent columns
+        dense[np.repeat(np.arange(stop - start), np.diff(block.indptr)), slot_of[block.indices]] = block.data
         others = x[pairs[valid]]
-        owner = np.repeat(np.arange(stop - start).repeat(keep)[valid], np.diff(others.indptr))
-        products = dense[owner, others.indices] * others.data
-        sums = np.zeros(len(pairs))
-        sums[valid] = np.bincount(np.repeat(np.arange(valid.sum()), np.diff(others.indptr)), weights=products,
-                                  minlength=int(valid.sum()))
-        out[start:stop] = sums.reshape(stop - start, keep)
+        lengths = np.diff(others.indptr)
+        products = dense[np.repeat(valid // keep, lengths), slot_of[others.indices]] * others.data
+        slot_of[columns] = -1
+        flat = np.zeros(len(pairs))
+        flat[valid] = np.bincount(np.repeat(np.arange(valid.size), lengths), weights=products, minlength=valid.size)
+        out[start:stop] = flat.reshape(stop - start, keep)
     return out
 
 

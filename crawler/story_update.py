@@ -23,7 +23,7 @@ from config.model import Story
 from config.query import WordSet
 from crawler import dedup
 from crawler.matching import term_weights
-from crawler.membership import Decision, Document, Verdict, decide
+from crawler.membership import CANDIDATE, CONTEXT, SEED, Decision, Documents, Verdict, decide
 from crawler.stats import RunStats
 from crawler.textstats import sentences, words
 from storage import membership as stored
@@ -47,40 +47,35 @@ def update_story(store: Store, story: Story, seed_files: list[tuple[str, str]], 
     seed_rows = stored.seed_articles(db, story.id)
     has_seeds = bool(seed_files or seed_rows)
     context_rows = stored.context(db, story.id, MAX_CONTEXT) if has_seeds else []
-    weights = _weights(store, [*seed_rows, *rows, *context_rows])
-    seeds = [Document("seed-file:" + hashlib.sha1(f"{t}\n{x}".encode()).hexdigest(), None, term_weights(t, x))
-             for t, x in seed_files]
-    seeds += [Document(r["canonical_url"], r["article_id"], weights[r["article_id"]]) for r in seed_rows]
-    decision = decide(
-        seeds,
-        [Document(r["canonical_url"], r["article_id"], weights[r["article_id"]]) for r in rows],
-        [Document(r["canonical_url"], r["article_id"], weights[r["article_id"]]) for r in context_rows],
-        threshold=story.min_similarity,
-    )
+    documents = Documents()
+    for title, text in seed_files:
+        documents.add(SEED, "seed-file:" + hashlib.sha1(f"{title}\n{text}".encode()).hexdigest(), None,
+                      term_weights(title, text))
+    _add(store, documents, [(SEED, r) for r in seed_rows] + [(CANDIDATE, r) for r in rows]
+         + [(CONTEXT, r) for r in context_rows])
+    decision = decide(documents, threshold=story.min_similarity)
     by_id = {r["article_id"]: r for r in rows}
     originals = _originals(store, decision.members(), seed_rows, by_id)
     _write(store, story, decision, rows, originals, seed_files, seed_rows, run_id=run_id, stats=stats, now=now)
     return decision
 
 
-def _weights(store: Store, rows: list[dict[str, Any]]) -> dict[int, Mapping[str, float]]:
-    """Term weights of these articles: from the cache when computed from the same text, else computed and cached."""
-    wanted = {r["article_id"]: r["content_hash"] for r in rows}
-    cached = stored.term_weights(store.db, wanted)
-    out: dict[int, Mapping[str, float]] = {}
-    missing = []
-    for article_id, digest in wanted.items():
-        hit = cached.get(article_id)
-        if hit is not None and hit[0] == digest:
-            out[article_id] = hit[1]
-        else:
-            missing.append(article_id)
+def _add(store: Store, documents: Documents, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    """The articles' term weights into `documents`: from the cache when computed from the same text, else computed
+    (and cached for the next decision)."""
+    wanted = {r["article_id"]: (role, r) for role, r in rows}
+    for article_id, digest, terms, weights in stored.cached_terms(store.db, wanted):
+        role, row = wanted[article_id]
+        if digest == row["content_hash"]:
+            documents.add_terms(role, row["canonical_url"], article_id, terms, weights)
+            del wanted[article_id]
     fresh = []
-    for article_id, (title, text) in stored.texts(store.db, missing).items():
-        out[article_id] = term_weights(title, text)
-        fresh.append((article_id, wanted[article_id] or "", out[article_id]))
+    for article_id, (title, text) in stored.texts(store.db, wanted).items():
+        role, row = wanted[article_id]
+        weights = term_weights(title, text)
+        documents.add(role, row["canonical_url"], article_id, weights)
+        fresh.append((article_id, row["content_hash"] or "", weights))
     stored.save_term_weights(store.db, fresh)
-    return out
 
 
 def _order_key(row: Mapping[str, Any]) -> tuple[datetime, str]:

@@ -7,6 +7,8 @@ Every function runs inside the caller's transaction and does not commit.
 from __future__ import annotations
 
 import json
+import sys
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -62,23 +64,36 @@ def context(db: Database, story: str, limit: int) -> list[dict[str, Any]]:
                  "ORDER BY COALESCE(published, first_seen) DESC, canonical_url DESC LIMIT ?", [story, story, limit])
 
 
-def term_weights(db: Database, article_ids: Iterable[int]) -> dict[int, tuple[str, dict[str, float]]]:
-    """Cached term weights by article: (content hash they were computed from, weights)."""
-    out: dict[int, tuple[str, dict[str, float]]] = {}
+def cached_terms(db: Database, article_ids: Iterable[int]) -> Iterator[tuple[int, str, list[str], array]]:
+    """Cached term weights, one article at a time: (article id, content hash they were computed from, terms,
+    weights). Read as a stream: nothing is held for all articles at once."""
     for chunk in _chunks(article_ids):
         marks = ",".join("?" * len(chunk))
-        for article_id, digest, weights in db.execute(
-                f"SELECT article_id, content_hash, weights FROM article_terms WHERE article_id IN ({marks})", chunk):
-            out[int(article_id)] = (digest, json.loads(weights))
-    return out
+        for article_id, digest, terms, weights in db.execute(
+                f"SELECT article_id, content_hash, terms, weights FROM article_terms WHERE article_id IN ({marks})",
+                chunk):
+            values = array("d")
+            values.frombytes(weights)
+            if sys.byteorder == "big":
+                values.byteswap()
+            yield int(article_id), digest, terms.split("\n") if terms else [], values
 
 
 def save_term_weights(db: Database, rows: Iterable[tuple[int, str, Mapping[str, float]]]) -> None:
-    """Cache term weights (exactly: JSON keeps every float as it was, so cached and fresh weights decide alike)."""
+    """Cache term weights exactly (doubles as they are: cached and fresh weights decide alike). Terms are words and
+    numbers, never line breaks: one a line."""
     db.conn.executemany(
-        "INSERT OR REPLACE INTO article_terms (article_id, content_hash, weights) VALUES (?, ?, ?)",
-        [(article_id, digest, json.dumps(weights, ensure_ascii=False)) for article_id, digest, weights in rows],
+        "INSERT OR REPLACE INTO article_terms (article_id, content_hash, terms, weights) VALUES (?, ?, ?, ?)",
+        [(article_id, digest, "\n".join(weights), _little_endian(weights.values()))
+         for article_id, digest, weights in rows],
     )
+
+
+def _little_endian(values: Iterable[float]) -> bytes:
+    doubles = array("d", values)
+    if sys.byteorder == "big":
+        doubles.byteswap()
+    return doubles.tobytes()
 
 
 def texts(db: Database, article_ids: Iterable[int]) -> dict[int, tuple[str, str]]:

@@ -178,8 +178,9 @@ def m004_membership_decided_from_the_store(db: Database) -> None:
 
     `story_departures` records each time one did (when, why, with the status it had); `story_timeline_all` shows a
     story's current members and, with status 'left', the articles that left it and are not back. `article_terms`
-    keeps each article's term weights (a pure function of its text, keyed by its content hash), so that a decision
-    does not compute them again for every stored article at every run. The index orders the context articles
+    keeps each article's term weights (a pure function of its text, checked against its content hash; terms one
+    a line, weights as little-endian doubles, exact), so that a decision does not compute them again for every
+    stored article at every run. The index orders the context articles
     (the newest stored articles outside a story) without sorting the articles table.
     """
     db.execute(
@@ -204,7 +205,8 @@ def m004_membership_decided_from_the_store(db: Database) -> None:
         CREATE TABLE article_terms (
             article_id INTEGER PRIMARY KEY REFERENCES articles(id),
             content_hash TEXT NOT NULL,
-            weights TEXT NOT NULL
+            terms TEXT NOT NULL,
+            weights BLOB NOT NULL
         )
         """
     )
