@@ -39,6 +39,7 @@ import logging
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import count
 
 import numpy as np
 import scipy.sparse as sp
@@ -83,6 +84,7 @@ class Documents:
 
     def __init__(self) -> None:
         self._vocabulary: dict[str, int] = {}
+        self._next_id = 0
         self._indices = array("q")
         self._data = array("d")
         self._bounds = [0]
@@ -100,8 +102,9 @@ class Documents:
     def add_terms(self, role: int, key: str, article_id: int | None, terms: Sequence[str],
                   weights: Iterable[float]) -> None:
         """A document from its terms and their weights, in the same order."""
-        vocabulary = self._vocabulary
-        self._indices.extend(vocabulary.setdefault(t, len(vocabulary)) for t in terms)
+        # Each term offers a fresh id and keeps its old one when it has one (ids need not be contiguous): a C loop.
+        self._indices.extend(map(self._vocabulary.setdefault, terms, count(self._next_id)))
+        self._next_id += len(terms)
         self._data.extend(weights)
         if len(self._data) != len(self._indices):
             raise ValueError(f"{key}: {len(terms)} terms and another number of weights")
@@ -115,7 +118,7 @@ class Documents:
         row the position it was added at."""
         order = sorted(range(len(self.keys)), key=lambda i: (self.roles[i], self.keys[i]))
         terms = sorted(self._vocabulary)
-        column = np.empty(len(terms), dtype=np.int64)
+        column = np.zeros(self._next_id, dtype=np.int64)
         column[[self._vocabulary[t] for t in terms]] = np.arange(len(terms))
         bounds = np.asarray(self._bounds, dtype=np.int64)
         indices = column[np.frombuffer(self._indices, dtype=np.int64)] if self._indices else np.zeros(0, np.int64)

@@ -199,7 +199,8 @@ class ArticleProcessor:
                 stored.save_term_weights(self.store.db, [(article_id, digest, weights)])
             profile = self.profile(story)
             score = profile.score(title, text, weights)
-            self.store.set_candidate(story.id, article_id, similarity=score.score, run_id=self.run_id, now=now)
+            self.store.set_candidate(story.id, article_id, similarity=score.score, run_id=self.run_id, now=now,
+                                     matched_terms=story.query.matched_terms(words))
             self.stats.inc("candidates")
             if profile.likely(score):
                 given[story.id] = "candidate"

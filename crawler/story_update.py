@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any
 
 from config.model import Story
-from config.query import WordSet
 from crawler import dedup
 from crawler.matching import term_weights
 from crawler.membership import CANDIDATE, CONTEXT, SEED, Decision, Documents, Verdict, decide
@@ -127,11 +126,9 @@ def _write(store: Store, story: Story, decision: Decision, rows: list[dict[str, 
     profile = decision.profile()
     wanted: dict[int, tuple[str, int | None]] = {
         a: ("follow_up", None) if original == a else ("duplicate", original) for a, original in originals.items()}
-    # Rows that become follow-ups need their new sentences, and rows that join their matched terms: their texts.
-    joining = [r for r in rows if r["status"] is None and r["article_id"] in wanted]
+    # Rows that become follow-ups need their new sentences: the texts of the story's originals.
     becoming_follow_up = [r for r in rows if wanted.get(r["article_id"], ("", None))[0] == "follow_up"
                           and r["status"] != "follow_up"]
-    texts = stored.texts(store.db, {r["article_id"] for r in joining})
     fresh_sentences = _new_sentences(store, story, {r["article_id"] for r in becoming_follow_up}, wanted, rows,
                                      seed_files, seed_rows) if becoming_follow_up else {}
     repointed = set()
@@ -139,6 +136,10 @@ def _write(store: Store, story: Story, decision: Decision, rows: list[dict[str, 
         article_id = row["article_id"]
         verdict = decision.verdicts[article_id]
         reason = _reason(verdict, threshold, profile)
+        old = _old_reason(row)
+        matched = json.loads(row["matched_terms"]) if row["matched_terms"] else old.get("matched_terms")
+        if matched is not None:
+            reason["matched_terms"] = matched
         score = round(verdict.score, 4)
         status, duplicate_of = wanted.get(article_id, (None, None))
         if status is None and row["status"] is None:  # stays a candidate
@@ -160,10 +161,7 @@ def _write(store: Store, story: Story, decision: Decision, rows: list[dict[str, 
             continue
         if duplicate_of is not None:
             reason["duplicate_of"] = duplicate_of
-        old = _old_reason(row)
         if row["status"] is None:  # joins
-            title, text = texts.get(article_id, ("", ""))
-            reason["matched_terms"] = story.query.matched_terms(WordSet.from_text(f"{title}\n{text}"))
             store.set_membership(story.id, article_id, status=status, duplicate_of=duplicate_of, score=score,
                                  run_id=run_id, now=now, reason=reason,
                                  new_sentences=fresh_sentences.get(article_id) if status == "follow_up" else None)
@@ -172,8 +170,6 @@ def _write(store: Store, story: Story, decision: Decision, rows: list[dict[str, 
             stats.inc("new" if status == "follow_up" else "duplicates")
             stats.stories[story.id][status] += 1
             continue
-        if "matched_terms" in old:
-            reason["matched_terms"] = old["matched_terms"]
         if (status, duplicate_of, score) == (row["status"], row["duplicate_of"], row["score"]) and old == reason:
             continue  # nothing changed
         if status != row["status"] or duplicate_of != row["duplicate_of"]:
@@ -220,23 +216,19 @@ def _new_sentences(store: Store, story: Story, wanted_ids: set[int], wanted: dic
     texts = stored.texts(store.db, {r["article_id"] for r in ordered})
     seen: set[tuple[str, ...]] = set()
     for _, text in seed_files:
-        seen |= _trigrams_of(text)
+        for grams in _sentence_trigrams(text).values():
+            seen |= grams
     out = {}
     for r in ordered:
-        text = texts.get(r["article_id"], ("", ""))[1]
+        by_sentence = _sentence_trigrams(texts.get(r["article_id"], ("", ""))[1])
         if r["article_id"] in wanted_ids:
-            out[r["article_id"]] = [s for s in sentences(text) if _is_new(s, seen)]
-        seen |= _trigrams_of(text)
+            out[r["article_id"]] = [s for s, grams in by_sentence.items()
+                                    if grams and sum(g in seen for g in grams) / len(grams) < dedup.SENTENCE_SEEN]
+        for grams in by_sentence.values():
+            seen |= grams
     return out
 
 
-def _trigrams_of(text: str) -> set[tuple[str, ...]]:
-    grams: set[tuple[str, ...]] = set()
-    for sentence in sentences(text):
-        grams |= dedup._trigrams(words(sentence))
-    return grams
-
-
-def _is_new(sentence: str, seen: set[tuple[str, ...]]) -> bool:
-    grams = dedup._trigrams(words(sentence))
-    return bool(grams) and sum(1 for g in grams if g in seen) / len(grams) < dedup.SENTENCE_SEEN
+def _sentence_trigrams(text: str) -> dict[str, set[tuple[str, ...]]]:
+    """Each sentence of a text (in order, repeats once) with its word trigrams."""
+    return {s: dedup._trigrams(words(s)) for s in sentences(text)}

@@ -19,11 +19,11 @@ _CHUNK = 500  # ids per IN (...) list: well below SQLite's limit on bound parame
 _POPULATION = (
     "SELECT a.id AS article_id, a.canonical_url, a.content_hash, a.published, a.first_seen AS stored_at, "
     "sa.status, sa.duplicate_of, sa.score, sa.reason, sa.new_sentences, sa.first_seen AS joined_at, "
-    "NULL AS candidate_run "
+    "NULL AS candidate_run, NULL AS matched_terms "
     "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story = ? AND sa.status != 'seed' "
     "UNION ALL "
     "SELECT a.id, a.canonical_url, a.content_hash, a.published, a.first_seen, NULL, NULL, c.score, c.reason, NULL, "
-    "NULL, c.run_id FROM story_candidates c JOIN articles a ON a.id = c.article_id WHERE c.story = ? "
+    "NULL, c.run_id, c.matched_terms FROM story_candidates c JOIN articles a ON a.id = c.article_id WHERE c.story = ? "
     "AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story = c.story AND sa.article_id = c.article_id)"
 )
 

@@ -180,7 +180,8 @@ def m004_membership_decided_from_the_store(db: Database) -> None:
     story's current members and, with status 'left', the articles that left it and are not back. `article_terms`
     keeps each article's term weights (a pure function of its text, checked against its content hash; terms one
     a line, weights as little-endian doubles, exact), so that a decision does not compute them again for every
-    stored article at every run. The index orders the context articles
+    stored article at every run; `story_candidates.matched_terms` likewise keeps the query terms a candidate matched.
+    The index orders the context articles
     (the newest stored articles outside a story) without sorting the articles table.
     """
     db.execute(
@@ -211,6 +212,8 @@ def m004_membership_decided_from_the_store(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX articles_newest ON articles(COALESCE(published, first_seen), canonical_url)")
+    # The query terms a candidate matched, noted when it was stored: the decision does not read its text again.
+    db.execute("ALTER TABLE story_candidates ADD COLUMN matched_terms TEXT")
     db.execute(
         """
         CREATE VIEW story_timeline_all AS

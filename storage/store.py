@@ -175,12 +175,15 @@ class Store:
         )
 
     # -- candidates: query-matching pages waiting for (or below) the end-of-run decision ------------------
-    def set_candidate(self, story: str, article_id: int, *, similarity: float, run_id: int, now: str) -> None:
+    def set_candidate(self, story: str, article_id: int, *, similarity: float, run_id: int, now: str,
+                      matched_terms: list[str] | None = None) -> None:
         """A page matched the story's query (again): it waits for the decision at the end of the run."""
         self.db.execute(
-            "INSERT INTO story_candidates (story, article_id, similarity, first_seen, run_id) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT(story, article_id) DO UPDATE SET similarity = excluded.similarity, run_id = excluded.run_id",
-            [story, article_id, similarity, now, run_id],
+            "INSERT INTO story_candidates (story, article_id, similarity, first_seen, run_id, matched_terms) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(story, article_id) DO UPDATE SET similarity = excluded.similarity, "
+            "run_id = excluded.run_id, matched_terms = excluded.matched_terms",
+            [story, article_id, similarity, now, run_id,
+             json.dumps(matched_terms, ensure_ascii=False) if matched_terms is not None else None],
         )
 
     def candidate_decided(self, story: str, article_id: int, *, score: float, similarity: float,
