@@ -16,7 +16,8 @@ A candidate's score is the lower of two numbers, both 1.0 for a document as clos
   covers one region, a page on another matter has no kind of its own yet, and its nearest documents are the story's
   own articles. Its own evidence is its best similarity to the story: to the seeds' profile or to any one member
   (a follow-up on a new aspect is close to the follow-up it continues, not to the seeds), as a share of the
-  evidence the story's strong members have (their upper quartile). A page needs at least EVIDENCE_SHARE of it: the
+  evidence the story's strong members have (the upper quartile over its members and its seeds, each seed judged
+  without itself). A page needs at least EVIDENCE_SHARE of it: the
   bound is EVIDENCE_SCALE × evidence, which reaches the default threshold at that share. A copy of a text is no
   independent evidence for it: links at SAME_TEXT and above do not count.
 
@@ -214,8 +215,7 @@ def decide(documents: Documents, *, threshold: float = DEFAULT_MIN_SIMILARITY) -
     # A copy of a text is no evidence for it; neither is a document outside the story (context).
     link = np.where(sims < SAME_TEXT, sims, 0.0)
     best, best_from = _evidence(raw, near, link, member)
-    strong = best[ns:ns + nc][member[ns:ns + nc]]
-    reference = float(np.percentile(strong if strong.size else best[:ns], EVIDENCE_QUANTILE)) or 1.0
+    reference = _reference(x, ns, near, link, member, best[ns:ns + nc][member[ns:ns + nc]])
     score = f.copy()
     for _ in range(nc + 1):
         score = np.minimum(f, EVIDENCE_SCALE * best / reference)
@@ -358,6 +358,22 @@ def propagate(raw: np.ndarray, near: np.ndarray, sims: np.ndarray, seeds: int) -
             break
     scale = float(f[:seeds].mean())
     return f / scale if scale > 0 else np.zeros_like(f)
+
+
+def _reference(x: sp.csr_matrix, seeds: int, near: np.ndarray, link: np.ndarray, member: np.ndarray,
+               members: np.ndarray) -> float:
+    """The strong members' evidence: the upper quartile over the members and the seeds, each seed judged without
+    itself (its similarity to the other seeds' profile, or its best link to another member). The seeds anchor it
+    in a young store, where a page on another matter can be one of two or three members the propagation proposes."""
+    pool = [members]
+    for i in range(seeds):
+        others = [j for j in range(seeds) if j != i]
+        own = float((x[i] @ centroid(x[others]))[0]) if others else 0.0
+        links = link[i][(near[i] >= 0) & member[np.maximum(near[i], 0)]]
+        pool.append(np.asarray([max(own, float(links.max()) if links.size else 0.0)]))
+    values = np.concatenate(pool)
+    values = values[values > 0]
+    return float(np.percentile(values, EVIDENCE_QUANTILE)) if values.size else 1.0
 
 
 def _evidence(raw: np.ndarray, near: np.ndarray, link: np.ndarray,
