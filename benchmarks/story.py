@@ -16,6 +16,8 @@
     detection cost, C_miss 1, C_FA 0.1, P_target 0.02, normalised) behind the default, the document's own similarity
     alone for comparison, and a diagnostic protocol:
       lone     a store of the story's sub-topic and ONE sibling document (a hard negative with nothing of its kind).
+    Then the project's German test webs, each round's store as a crawl leaves it (seeds, the query-matching pages as
+    candidates, the rest as context): tests/web, the demo outlets and tests/goldweb.
 (2) Duplicate detection on ECB+'s pairs_within_topic.csv: same-sub-topic pairs with jaccard_w5 >= 0.5 are wire
     copies (positives); pairs of different stories are negatives; same-story pairs below 0.2 must not be duplicates.
 (3) Dedup lookup time per new article (shingles, signature, band keys, indexed candidate query, exact check) with
@@ -40,16 +42,19 @@ import tracemalloc
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from config.query import WordSet, parse_query
 from crawler import dedup
 from crawler.matching import term_weights
-from crawler.membership import CANDIDATE, DEFAULT_MIN_SIMILARITY, SEED, Decision, Documents, decide
+from crawler.membership import CANDIDATE, CONTEXT, DEFAULT_MIN_SIMILARITY, SEED, Decision, Documents, decide
 from storage import dedup_index
 from storage.db import open_database
 
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "ecbplus"
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / ".." / "shared" / "corpus" / "ecbplus"
 TUNING = ("train", "dev")
 Row = tuple[str, float, bool]  # (split, score, whether the document is in the story)
 
@@ -248,6 +253,82 @@ def _sweep(ecb: Ecb) -> None:
               f"cost {_cost(rows_all, theta, TUNING):.3f} | {_cost(rows_young, theta, TUNING):.3f}")
 
 
+def _module(name: str, path: Path) -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+WEB_QUERY = "Oberkolbing* AND (PFAS OR Trinkwasser* OR Löschschaum* OR Wasserversorgung)"
+
+
+def german_webs() -> list[tuple[str, str, list[tuple[str, str, str, str]], list[tuple[str, str]]]]:
+    """(name, query, pages, seed files) per German test web and round; a page is (key, kind, title, text) with kind
+    'seed', 'story' (in the story), 'other' (not in it). Pages the crawl never stores (robots.txt, before `since`,
+    another language) are left out."""
+    web = _module("bench_testweb", REPO / "tests" / "web" / "articles.py")
+    gold = _module("bench_goldweb", REPO / "tests" / "goldweb" / "articles.py")
+    demo = _module("bench_demo", REPO / "crawler" / "demo" / "outlets" / "articles.py")
+    out = []
+    negatives = {"T6_hard_negative", "T7_fees", "T8_fire_engine", "R7_jackets"}
+    for rnd in (1, 2):
+        pages = [(a.key, "seed" if a.key == "A1_seed" else "other" if a.key in negatives else "story", a.title,
+                  "\n".join((a.lead, *a.paragraphs))) for a in web.ARTICLES
+                 if a.round <= rnd and a.key not in ("A_intern", "R6_before_since")]
+        out.append((f"tests/web round {rnd}", WEB_QUERY, pages,
+                    [("", (REPO / "tests" / "web" / "seeds" / "oberkolbing-pfas.txt").read_text(encoding="utf-8"))]))
+    by_key = {a["key"]: a for a in demo.ARTICLES}
+    for rnd in (1, 2):
+        pages = []
+        for a in demo.ARTICLES:
+            if min(a.get("rounds", (1,))) > rnd:
+                continue
+            source = by_key[a["copy_of"]] if "copy_of" in a else a
+            kind = "seed" if a["key"] == "risse" else "story" if a["kind"] == "story" else "other"
+            pages.append((a["key"], kind, a["title"], "\n".join([source.get("lead", ""), *source["paras"]])))
+        out.append((f"demo round {rnd}", "Sarnbrücke* OR (Sarnheim* AND Brücke*)", pages,
+                    [("", (REPO / "crawler" / "demo" / "outlets" / "seeds" / "sarnbruecke.txt").read_text("utf-8"))]))
+    for rnd in (1, 2):
+        pages = [(a.key, "seed" if a.kind == "seed" else "story" if a.kind == "story" else "other", a.title,
+                  "\n".join((a.lead, *a.paragraphs))) for a in gold.ARTICLES if a.round <= rnd and a.language == "de"]
+        out.append((f"tests/goldweb round {rnd}", "Korvan* AND (Lorvenien* OR lorvenisch* OR Ravenza)", pages,
+                    [("", (REPO / "tests" / "goldweb" / "seeds" / "korvan-gold.txt").read_text(encoding="utf-8"))]))
+    return out
+
+
+def part_german() -> None:
+    """The product's decision on the German test webs' stores, at the default threshold."""
+    theta = DEFAULT_MIN_SIMILARITY
+    print(f"  German test webs (default {theta}): each round's store as a crawl leaves it")
+    for name, query_text, pages, seed_files in german_webs():
+        query = parse_query(query_text)
+        documents = Documents()
+        for i, (title, text) in enumerate(seed_files):
+            documents.add(SEED, f"seed-file-{i}", None, term_weights(title, text))
+        kinds = {}
+        for n, (key, kind, title, text) in enumerate(pages):
+            if kind == "seed":
+                role = SEED
+            elif query.matches(WordSet.from_text(f"{title}\n{text}")):
+                role = CANDIDATE
+                kinds[n] = kind
+            else:
+                role = CONTEXT
+            documents.add(role, key, n, term_weights(title, text))
+        decision = decide(documents, threshold=theta)
+        rows: list[Row] = [("test", v.score, kinds[a] == "story") for a, v in decision.verdicts.items()]
+        p, r, _, tp, fp, fn = _prf(rows, theta, ("test",))
+        members = [s for _, s, m in rows if m]
+        others = [s for _, s, m in rows if not m]
+        print(f"    {name:24s} P {p:.3f} R {r:.3f} (tp {tp} fp {fp} fn {fn}); lowest member {min(members):.3f}, "
+              f"highest non-member {max(others, default=0):.3f}")
+
+
 def part_duplicates() -> None:
     docs = {d["doc_id"]: d["text"] for d in load_ecb()}
     sh = {k: dedup.shingles(v) for k, v in docs.items()}
@@ -386,6 +467,7 @@ def main() -> None:
         parts = [p for p in parts if p == 3]
     if 1 in parts:
         part_membership(args.batch, args.orders, args.sweep)
+        part_german()
     if 2 in parts:
         part_duplicates()
     if 3 in parts:
