@@ -286,29 +286,26 @@ def nearest(x: sp.csr_matrix, *, keep: int = NEIGHBOUR_CANDIDATES,
 
 def _truncate_rows(x: sp.csr_matrix, terms: int) -> sp.csr_matrix:
     """Each row's `terms` largest entries (ties: the lower column)."""
-    keep = np.zeros(x.nnz, dtype=bool)
-    for i in range(x.shape[0]):
-        a, b = x.indptr[i], x.indptr[i + 1]
-        if b - a <= terms:
-            keep[a:b] = True
-        else:
-            keep[a + np.lexsort((x.indices[a:b], -x.data[a:b]))[:terms]] = True
-    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))[keep]
-    return sp.csr_matrix((x.data[keep], (rows, x.indices[keep])), shape=x.shape)
+    return sp.csr_matrix(_keep_largest(x, terms))
 
 
 def _truncate_columns(x: sp.csr_matrix, documents: int) -> sp.csr_matrix:
     """Each column's `documents` largest entries (ties: the lower row)."""
-    c = sp.csc_matrix(x)
-    keep = np.zeros(c.nnz, dtype=bool)
-    for j in range(c.shape[1]):
-        a, b = c.indptr[j], c.indptr[j + 1]
-        if b - a <= documents:
-            keep[a:b] = True
-        else:
-            keep[a + np.lexsort((c.indices[a:b], -c.data[a:b]))[:documents]] = True
-    cols = np.repeat(np.arange(c.shape[1]), np.diff(c.indptr))[keep]
-    return sp.csr_matrix((c.data[keep], (c.indices[keep], cols)), shape=x.shape)
+    return sp.csr_matrix(_keep_largest(sp.csc_matrix(x), documents))
+
+
+def _keep_largest(m: sp.csr_matrix | sp.csc_matrix, n: int) -> sp.csr_matrix | sp.csc_matrix:
+    """A compressed matrix with each of its lines (rows of a CSR, columns of a CSC) cut to its n largest entries,
+    ties to the lower index."""
+    keep = np.ones(m.nnz, dtype=bool)
+    for line in np.flatnonzero(np.diff(m.indptr) > n):
+        a, b = m.indptr[line], m.indptr[line + 1]
+        keep[a:b] = False
+        keep[a + np.lexsort((m.indices[a:b], -m.data[a:b]))[:n]] = True
+    out = m.copy()
+    out.data = np.where(keep, out.data, 0)
+    out.eliminate_zeros()
+    return out
 
 
 def _cosines(x: sp.csr_matrix, near: np.ndarray) -> np.ndarray:

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from test_crawl_e2e import _copy_database
 from testmodules import load_module
 
 from config.model import DEFAULT_MIN_SIMILARITY
@@ -60,22 +61,13 @@ def crawls(tmp_path_factory: pytest.TempPathFactory, run_cli: CliRunner) -> Iter
     with OutletWeb(WEB) as web:
         config = web.render_config(db, tmp / "storywatch.toml")
         runs.append(run_cli("run", "--config", config, cwd=tmp))
-        _copy(db, tmp / "round1.db")
+        _copy_database(db, tmp / "round1.db")
         web.round = 2
         runs.append(run_cli("run", "--config", config, cwd=tmp))
         # The same web crawled once, all of round 2 in one run, into a fresh database.
         runs.append(run_cli("run", "--config", web.render_config(tmp / "at_once.db", tmp / "at_once.toml"), cwd=tmp))
         bases = {site: web.base(site) for site in web.sites}
     yield Crawls(bases, runs, {"round1": tmp / "round1.db", "round2": db, "at_once": tmp / "at_once.db"})
-
-
-def _copy(src: Path, dest: Path) -> None:
-    source, target = sqlite3.connect(src), sqlite3.connect(dest)
-    try:
-        source.backup(target)
-    finally:
-        source.close()
-        target.close()
 
 
 def _key_of(crawls: Crawls, url: str) -> str | None:

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from faultweb import cli_env, run_storywatch, storywatch_command
+from test_crash_safety import _count
 from testmodules import load_module
 
 REPO = Path(__file__).resolve().parents[1]
@@ -71,19 +72,6 @@ def _change_listings(web: Path, round_: int, run: int) -> None:
             file = web / site / f"round{round_}" / rel
             text = file.read_text(encoding="utf-8").split("\n<!-- run ")[0]
             file.write_text(f"{text}\n<!-- run {run} -->\n", encoding="utf-8")
-
-
-def _count(db: Path) -> int:
-    if not db.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.OperationalError:
-        return 0
 
 
 def _disturb(config: Path, db: Path, cwd: Path, sig: signal.Signals, stored: int) -> bool:
