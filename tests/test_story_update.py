@@ -146,3 +146,13 @@ def test_a_run_that_changes_nothing_rewrites_no_member(tmp_path: Path) -> None:
     stats = _decide(store)
     assert _rows(store, "SELECT * FROM story_articles ORDER BY article_id") == before
     assert stats.counts["matched"] == stats.counts["new"] == stats.counts["left"] == 0
+
+
+def test_a_story_without_seeds_takes_every_page_its_query_matched(tmp_path: Path) -> None:
+    store = _store(tmp_path / "a.db", list(PAGES))
+    run_id = store.start_run(None, 0)
+    with store.transaction():
+        update_story(store, _story(), [], run_id=run_id, stats=RunStats([]), now="2025-01-13T05:00:00Z")
+    members = _members(store)
+    assert len(members) == len(PAGES)
+    assert members["http://example.invalid/denial"][:2] == ("duplicate", "http://example.invalid/copy")
