@@ -178,10 +178,11 @@ class ArticleProcessor:
             if current is not None:
                 continue  # in the story: decided again with the others at the end of the run
             if story.id in item.seed_of:
+                profile = self.profile(story)  # loaded before the seed's row exists: it joins the profile once
                 self.store.set_membership(story.id, article_id, status="seed", score=1.0, run_id=self.run_id,
                                           now=now, reason={"seed": True})
                 self.store.drop_candidate(story.id, article_id)
-                self.profile(story).add(StoryDoc(article_id, title, text))
+                profile.add(StoryDoc(article_id, title, text))
                 self.stats.inc("new")
                 self.stats.stories[story.id]["seed"] += 1
                 given[story.id] = "seed"

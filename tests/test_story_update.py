@@ -156,3 +156,16 @@ def test_a_story_without_seeds_takes_every_page_its_query_matched(tmp_path: Path
     members = _members(store)
     assert len(members) == len(PAGES)
     assert members["http://example.invalid/denial"][:2] == ("duplicate", "http://example.invalid/copy")
+
+
+def test_a_seed_article_stored_during_the_run_joins_the_crawl_profile_once(tmp_path: Path) -> None:
+    from crawler.items import Candidate, Extracted
+    from crawler.process import ArticleProcessor, FetchedArticle
+
+    store = Store(open_database(tmp_path / "a.db"))
+    processor = ArticleProcessor(store, [_story()], store.start_run(None, 0), RunStats([]), {STORY: [SEED_1]})
+    url = "http://example.invalid/seed"
+    seed = FetchedArticle(url, url, Candidate(url, "x", "seed"),
+                          Extracted(url, url, SEED_2[0], None, None, "de", None, None, SEED_2[1]), seed_of=(STORY,))
+    assert processor.process(seed).memberships == {STORY: "seed"}
+    assert len(processor.profile(_story())) == 2  # the seed file and the seed article, each once
