@@ -96,10 +96,12 @@ def _line(rows: list[Row], threshold: float) -> str:
     p, r, f1, tp, fp, fn = _prf(rows, threshold, ("test",))
     members = [s for sp, s, m in rows if sp == "test" and s >= threshold]
     others = [s for sp, s, m in rows if sp == "test" and s < threshold]
-    tuning = _prf(rows, threshold, TUNING)
-    return (f"test P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn}; lowest member {min(members, default=0):.3f}"
-            f", highest non-member {max(others, default=0):.3f}); train+dev P {tuning[0]:.3f} R {tuning[1]:.3f} "
-            f"F1 {tuning[2]:.3f}")
+    line = (f"test P {p:.3f} R {r:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn}; lowest member {min(members, default=0):.3f}"
+            f", highest non-member {max(others, default=0):.3f})")
+    if any(split in TUNING for split, _, _ in rows):
+        tuning = _prf(rows, threshold, TUNING)
+        line += f"; train+dev P {tuning[0]:.3f} R {tuning[1]:.3f} F1 {tuning[2]:.3f}"
+    return line
 
 
 class Ecb:
