@@ -40,7 +40,7 @@ import logging
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import count
+from itertools import count, pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -89,9 +89,8 @@ class Documents:
     def __init__(self) -> None:
         self._vocabulary: dict[str, int] = {}
         self._next_id = 0
-        self._indices = array("i")
-        self._data = array("f")
-        self._bounds = [0]
+        self._indices: list[np.ndarray] = []  # per document: its terms' ids
+        self._data: list[np.ndarray] = []  # per document: their weights, single precision
         self.keys: list[str] = []  # an order-free identity: the canonical URL, a seed file's digest
         self.article_ids: list[int | None] = []  # None for a seed file
         self.roles = array("b")
@@ -107,12 +106,14 @@ class Documents:
                   weights: Iterable[float]) -> None:
         """A document from its terms and their weights, in the same order."""
         # Each term offers a fresh id and keeps its old one when it has one (ids need not be contiguous): a C loop.
-        self._indices.extend(map(self._vocabulary.setdefault, terms, count(self._next_id)))
+        ids = np.fromiter(map(self._vocabulary.setdefault, terms, count(self._next_id)), dtype=np.int32,
+                          count=len(terms))
         self._next_id += len(terms)
-        self._data.extend(iter(weights))  # doubles become single precision here
-        if len(self._data) != len(self._indices):
-            raise ValueError(f"{key}: {len(terms)} terms and another number of weights")
-        self._bounds.append(len(self._indices))
+        values = np.asarray(weights if isinstance(weights, array | np.ndarray) else list(weights), dtype=np.float32)
+        if len(values) != len(ids):
+            raise ValueError(f"{key}: {len(ids)} terms and {len(values)} weights")
+        self._indices.append(ids)
+        self._data.append(values)
         self.keys.append(key)
         self.article_ids.append(article_id)
         self.roles.append(role)
@@ -124,10 +125,11 @@ class Documents:
         terms = sorted(self._vocabulary)
         column = np.zeros(max(1, self._next_id), dtype=np.int32)
         column[[self._vocabulary[t] for t in terms]] = np.arange(len(terms), dtype=np.int32)
-        ids = np.frombuffer(self._indices, dtype=np.int32) if self._indices else np.zeros(0, dtype=np.int32)
-        data = np.frombuffer(self._data, dtype=np.float32) if self._data else np.zeros(0, dtype=np.float32)
-        added = sp.csr_matrix((data, column[ids], np.asarray(self._bounds, dtype=np.int32)),
-                              shape=(len(self.keys), max(1, len(terms))))
+        ids = np.concatenate(self._indices) if self._indices else np.zeros(0, dtype=np.int32)
+        data = np.concatenate(self._data) if self._data else np.zeros(0, dtype=np.float32)
+        bounds = np.zeros(len(self.keys) + 1, dtype=np.int32)
+        np.cumsum([len(i) for i in self._indices], out=bounds[1:])
+        added = sp.csr_matrix((data, column[ids], bounds), shape=(len(self.keys), max(1, len(terms))))
         x = sp.csr_matrix(added[order])
         x.sort_indices()
         lengths = np.diff(x.indptr)
@@ -312,31 +314,38 @@ def _keep_largest(m: sp.csr_matrix | sp.csc_matrix, n: int) -> sp.csr_matrix | s
 
 
 def _cosines(x: sp.csr_matrix, near: np.ndarray) -> np.ndarray:
-    """Exact cosines of each row of `x` with the rows `near` names (0.0 where it names none)."""
+    """Exact cosines of each row of `x` with the rows `near` names (0.0 where it names none); a pair that both rows
+    name is computed once."""
     n, keep = near.shape
-    out = np.zeros((n, keep), dtype=np.float64)
+    rows = np.repeat(np.arange(n), keep)
+    flat = near.ravel()
+    valid = np.flatnonzero(flat >= 0)
+    low, high = np.minimum(rows[valid], flat[valid]), np.maximum(rows[valid], flat[valid])
+    pairs, back = np.unique(low * n + high, return_inverse=True)
+    firsts, seconds = pairs // n, pairs % n
+    values = np.zeros(len(pairs))
     slot_of = np.full(x.shape[1], -1, dtype=np.int64)  # column -> its place among the block's columns
-    for start in range(0, n, _RESCORE_ROWS):
-        stop = min(n, start + _RESCORE_ROWS)
-        pairs = near[start:stop].ravel()
-        valid = np.flatnonzero(pairs >= 0)
-        if not valid.size:
+    starts = range(0, n, _RESCORE_ROWS)
+    bounds = np.searchsorted(firsts, [*starts, n])  # the pairs whose first row is in each block
+    for start, (lo, hi) in zip(starts, pairwise(bounds), strict=True):
+        if lo == hi:
             continue
-        # The block's own rows as a small dense matrix over just their columns; the neighbours' entries are looked
-        # up in it (entries in columns the block does not have contribute nothing).
+        stop = min(n, start + _RESCORE_ROWS)
+        # The block's own rows as a small dense matrix over just their columns; the partners' entries are looked
+        # up in it (entries in columns the block does not have contribute nothing: the last, empty column).
         block = x[start:stop]
         columns = np.unique(block.indices)
         slot_of[columns] = np.arange(len(columns))
-        dense = np.zeros((stop - start, len(columns) + 1))  # the last column: zeros, for absent columns
+        dense = np.zeros((stop - start, len(columns) + 1), dtype=np.float32)
         dense[np.repeat(np.arange(stop - start), np.diff(block.indptr)), slot_of[block.indices]] = block.data
-        others = x[pairs[valid]]
+        others = x[seconds[lo:hi]]
         lengths = np.diff(others.indptr)
-        products = dense[np.repeat(valid // keep, lengths), slot_of[others.indices]] * others.data
+        products = dense[np.repeat(firsts[lo:hi] - start, lengths), slot_of[others.indices]] * others.data
         slot_of[columns] = -1
-        flat = np.zeros(len(pairs))
-        flat[valid] = np.bincount(np.repeat(np.arange(valid.size), lengths), weights=products, minlength=valid.size)
-        out[start:stop] = flat.reshape(stop - start, keep)
-    return out
+        values[lo:hi] = np.bincount(np.repeat(np.arange(hi - lo), lengths), weights=products, minlength=hi - lo)
+    out = np.zeros(n * keep)
+    out[valid] = values[back]
+    return out.reshape(n, keep)
 
 
 def propagate(raw: np.ndarray, near: np.ndarray, sims: np.ndarray, seeds: int) -> np.ndarray:
