@@ -71,7 +71,7 @@ EXACT_SEARCH_LIMIT = 2000
 HEAVY_TERMS = 24
 POSTINGS = 64
 NEIGHBOUR_CANDIDATES = 24
-_BLOCK_CELLS = 2_000_000  # rows x documents of one block of the candidate search (16 MB of float64)
+_BLOCK_CELLS = 1_000_000  # rows x documents of one block of the candidate search
 _RESCORE_ROWS = 64
 
 
@@ -130,15 +130,15 @@ class Documents:
         bounds = np.zeros(len(self.keys) + 1, dtype=np.int32)
         np.cumsum([len(i) for i in self._indices], out=bounds[1:])
         added = sp.csr_matrix((data, column[ids], bounds), shape=(len(self.keys), max(1, len(terms))))
+        del ids, data, column
         x = sp.csr_matrix(added[order])
+        del added
         x.sort_indices()
         lengths = np.diff(x.indptr)
-        squares = x.data.astype(np.float64)
-        squares *= squares
         norms = np.ones(x.shape[0])
         filled = lengths > 0
         if filled.any():
-            norms[filled] = np.sqrt(np.add.reduceat(squares, x.indptr[:-1][filled]))
+            norms[filled] = np.sqrt(np.add.reduceat(x.data * x.data, x.indptr[:-1][filled], dtype=np.float64))
         x.data *= np.repeat((1.0 / norms).astype(np.float32), lengths)
         return x, order
 
@@ -307,10 +307,11 @@ def _keep_largest(m: sp.csr_matrix | sp.csc_matrix, n: int) -> sp.csr_matrix | s
         a, b = m.indptr[line], m.indptr[line + 1]
         keep[a:b] = False
         keep[a + np.lexsort((m.indices[a:b], -m.data[a:b]))[:n]] = True
-    out = m.copy()
-    out.data = np.where(keep, out.data, 0)
-    out.eliminate_zeros()
-    return out
+    lines = len(m.indptr) - 1
+    kept = np.bincount(np.repeat(np.arange(lines), np.diff(m.indptr))[keep], minlength=lines)
+    indptr = np.zeros(lines + 1, dtype=m.indptr.dtype)
+    np.cumsum(kept, out=indptr[1:])
+    return type(m)((m.data[keep], m.indices[keep], indptr), shape=m.shape)
 
 
 def _cosines(x: sp.csr_matrix, near: np.ndarray) -> np.ndarray:

@@ -442,3 +442,13 @@ def test_gold_web_hard_negatives_naming_the_same_people_and_country_stay_out_of_
     assert decision.members() == {i for i, kind in kinds.items() if kind == "story"}, {
         articles[i].key: (round(v.score, 3), round(v.propagated, 3), round(v.evidence, 3))
         for i, v in decision.verdicts.items()}
+
+
+def test_a_document_without_terms_is_decided_without_neighbours() -> None:
+    verdicts = _decide([(1, *FOLLOW_UP_DENIAL), (2, "", "")]).verdicts
+    assert verdicts[1].member and not verdicts[2].member
+    assert verdicts[2].score == 0.0 and verdicts[2].neighbours == ()
+    matching, others = _test_web_store()
+    x = vectors([*(term_weights(*p) for p in matching.values()), {}, *(term_weights(*p) for p in others.values())])
+    near, _ = nearest(x, exact_limit=0)  # the pruned search, past an empty row
+    assert (near[len(matching)] == -1).all() and (near[0] >= 0).any()
