@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -212,9 +213,14 @@ class ArticleProcessor:
         """Decide every story's candidates and members again, now that the run's articles are stored: one
         transaction per story."""
         for story in self.stories:
+            started = time.perf_counter()
             with self.store.transaction():
-                update_story(self.store, story, self._seed_texts.get(story.id, []), run_id=self.run_id,
-                             stats=self.stats, now=utcnow())
+                decision = update_story(self.store, story, self._seed_texts.get(story.id, []), run_id=self.run_id,
+                                        stats=self.stats, now=utcnow())
+            if decision is not None:
+                logger.info("story %(story)s decided: %(members)d of %(candidates)d in it, %(seconds).2f s",
+                            {"story": story.id, "members": len(decision.members()),
+                             "candidates": len(decision.verdicts), "seconds": time.perf_counter() - started})
 
     def _filtered(self, story: Story, fields: dict) -> str | None:
         lang = (fields.get("language") or "").lower()[:2]
