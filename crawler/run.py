@@ -169,8 +169,10 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     processor.reclean_learned()  # before the decision, which reads the texts; also after a crawl that ended early
-    if close_reason and close_reason[0] not in ("finished",):
-        logger.warning("crawl ended early: %s; its candidates are decided by the next run", close_reason[0])
+    if not close_reason or close_reason[0] != "finished":
+        # No close reason at all: a SIGTERM/SIGINT reached Scrapy's handlers before the spider opened.
+        logger.warning("crawl ended early: %s; its candidates are decided by the next run",
+                       close_reason[0] if close_reason else "stopped before it began")
         return "interrupted"
     processor.decide()
     if stats.all_sources_failed():

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-COUNTS = ("discovered", "fetched", "skipped_known", "extracted", "matched", "new", "duplicates", "updated", "errors")
+COUNTS = ("discovered", "fetched", "skipped_known", "extracted", "matched", "new", "duplicates", "updated", "errors",
+          "left")  # left: articles that left a story on later evidence (the end-of-run decision)
 
 
 class RunStats:

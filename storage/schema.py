@@ -246,6 +246,70 @@ def m003_frontier(db: Database) -> None:
 
 
 @migrations()
+def m004_membership_decided_from_the_store(db: Database) -> None:
+    """Membership is decided again at every run from the stored documents, so an article can leave a story.
+
+    `story_departures` records each time one did (when, why, with the status it had); `story_timeline_all` shows a
+    story's current members and, with status 'left', the articles that left it and are not back. `article_terms`
+    keeps each article's term weights (a pure function of its text, checked against its content hash; terms one
+    a line, weights as little-endian doubles, exact), so that a decision does not compute them again for every
+    stored article at every run; `story_candidates.matched_terms` likewise keeps the query terms a candidate matched.
+    The index orders the context articles
+    (the newest stored articles outside a story) without sorting the articles table.
+    """
+    db.execute(
+        """
+        CREATE TABLE story_departures (
+            id INTEGER PRIMARY KEY,
+            story TEXT NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            status TEXT NOT NULL,
+            duplicate_of INTEGER REFERENCES articles(id),
+            joined_at TEXT,
+            left_at TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id),
+            score REAL,
+            reason TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX story_departures_article ON story_departures(story, article_id)")
+    db.execute(
+        """
+        CREATE TABLE article_terms (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            content_hash TEXT NOT NULL,
+            terms TEXT NOT NULL,
+            weights BLOB NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX articles_newest ON articles(COALESCE(published, first_seen), canonical_url)")
+    # The query terms a candidate matched, noted when it was stored: the decision does not read its text again.
+    db.execute("ALTER TABLE story_candidates ADD COLUMN matched_terms TEXT")
+    db.execute(
+        """
+        CREATE VIEW story_timeline_all AS
+        SELECT * FROM (
+            SELECT story, status, published, source, title, url, canonical_url, duplicate_of_url, score, version,
+                   agency, new_sentences, text, first_seen, article_id, NULL AS left_at
+            FROM story_timeline
+            UNION ALL
+            SELECT d.story, 'left', a.published, a.source, a.title, a.url, a.canonical_url, NULL, d.score,
+                   a.version, a.agency, NULL, a.text, d.joined_at, a.id, d.left_at
+            FROM story_departures d
+            JOIN articles a ON a.id = d.article_id
+            WHERE d.id = (SELECT MAX(d2.id) FROM story_departures d2
+                          WHERE d2.story = d.story AND d2.article_id = d.article_id)
+              AND NOT EXISTS (SELECT 1 FROM story_articles sa
+                              WHERE sa.story = d.story AND sa.article_id = d.article_id)
+        )
+        ORDER BY story, COALESCE(published, first_seen), article_id
+        """
+    )
+
+
+@migrations()
 def m005_boilerplate_learned(db: Database) -> None:
     """When each recurring line of a site became learned boilerplate, and when the site's stored texts were last
     cleaned of what it had learned (so that a crawl that ended early is caught up by the next one)."""

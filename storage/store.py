@@ -87,21 +87,6 @@ class Store:
         row = self.db.execute("SELECT signal FROM articles WHERE id = ?", [article_id]).fetchone()
         return row[0] if row else None
 
-    def articles_brief(self, ids: Iterable[int]) -> list[dict[str, Any]]:
-        """id, text, published, first_seen, source of some articles (dedup verification)."""
-        out = []
-        for article_id in ids:
-            row = self.db.execute(
-                "SELECT id, text, published, first_seen, source, title FROM articles WHERE id = ?", [article_id]
-            ).fetchone()
-            if row:
-                out.append(dict(zip(("id", "text", "published", "first_seen", "source", "title"), row)))
-        return out
-
-    def ids_with_hash(self, content_hash: str) -> list[int]:
-        rows = self.db.execute("SELECT id FROM articles WHERE content_hash = ? ORDER BY id", [content_hash])
-        return [int(r[0]) for r in rows]
-
     def insert_article(self, fields: Mapping[str, Any], now: str) -> int:
         values = {k: fields.get(k) for k in ARTICLE_FIELDS}
         values.update(first_seen=now, last_seen=now, version=1)
@@ -155,17 +140,6 @@ class Store:
         return [dict(zip(cols, r)) for r in cur.fetchall()]
 
     # -- story membership --------------------------------------------------------------------------------
-    def story_members(self, story: str) -> list[dict[str, Any]]:
-        """Articles of a story with their texts, oldest first."""
-        cur = self.db.execute(
-            "SELECT sa.article_id, sa.status, sa.duplicate_of, a.published, sa.first_seen, a.title, a.text "
-            "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story = ? "
-            "ORDER BY COALESCE(a.published, sa.first_seen), a.id",
-            [story],
-        )
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
-
     def membership(self, story: str, article_id: int) -> dict[str, Any] | None:
         cur = self.db.execute(
             "SELECT * FROM story_articles WHERE story = ? AND article_id = ?", [story, article_id]
@@ -201,61 +175,32 @@ class Store:
         )
 
     # -- candidates: query-matching pages waiting for (or below) the end-of-run decision ------------------
-    def set_candidate(self, story: str, article_id: int, *, similarity: float, run_id: int, now: str) -> None:
+    def set_candidate(self, story: str, article_id: int, *, similarity: float, run_id: int, now: str,
+                      matched_terms: list[str] | None = None) -> None:
         """A page matched the story's query (again): it waits for the decision at the end of the run."""
         self.db.execute(
-            "INSERT INTO story_candidates (story, article_id, similarity, first_seen, run_id) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT(story, article_id) DO UPDATE SET similarity = excluded.similarity, run_id = excluded.run_id",
-            [story, article_id, similarity, now, run_id],
+            "INSERT INTO story_candidates (story, article_id, similarity, first_seen, run_id, matched_terms) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(story, article_id) DO UPDATE SET similarity = excluded.similarity, "
+            "run_id = excluded.run_id, matched_terms = excluded.matched_terms",
+            [story, article_id, similarity, now, run_id,
+             json.dumps(matched_terms, ensure_ascii=False) if matched_terms is not None else None],
         )
 
-    def candidates(self, story: str) -> list[dict[str, Any]]:
-        """A story's candidates with their articles, oldest first (those already in the story left out)."""
-        cur = self.db.execute(
-            "SELECT c.article_id, c.run_id, c.first_seen, a.title, a.text, a.published, a.canonical_url, "
-            "a.content_hash FROM story_candidates c JOIN articles a ON a.id = c.article_id "
-            "WHERE c.story = ? AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story = c.story "
-            "AND sa.article_id = c.article_id) ORDER BY c.first_seen, c.article_id",
-            [story],
-        )
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
-
-    def other_articles(self, story: str, limit: int) -> list[dict[str, Any]]:
-        """The newest stored articles with text that are neither in the story nor its candidates, oldest first."""
-        cur = self.db.execute(
-            "SELECT id, title, text FROM articles a WHERE text IS NOT NULL AND text != '' "
-            "AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story = ? AND sa.article_id = a.id) "
-            "AND NOT EXISTS (SELECT 1 FROM story_candidates c WHERE c.story = ? AND c.article_id = a.id) "
-            "ORDER BY id DESC LIMIT ?",  # ids grow as articles are stored: the newest first, without a sort
-            [story, story, limit],
-        )
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in reversed(cur.fetchall())]
-
-    def candidate_decided(self, story: str, article_id: int, *, score: float, reason: Mapping[str, Any],
-                          now: str) -> None:
-        """A candidate stays out of the story for now: its store-aware score and why."""
+    def candidate_decided(self, story: str, article_id: int, *, score: float, similarity: float,
+                          reason: Mapping[str, Any], now: str, run_id: int | None = None) -> None:
+        """A candidate stays out of the story (or was put back among the candidates): its own similarity, its
+        store-aware score and why. Created when missing (an article that left the story)."""
         self.db.execute(
-            "UPDATE story_candidates SET score = ?, reason = ?, decided_at = ? WHERE story = ? AND article_id = ?",
-            [score, json.dumps(reason, ensure_ascii=False, sort_keys=True), now, story, article_id],
+            "INSERT INTO story_candidates (story, article_id, similarity, score, reason, first_seen, run_id, "
+            "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(story, article_id) DO UPDATE SET "
+            "similarity = excluded.similarity, score = excluded.score, reason = excluded.reason, "
+            "decided_at = excluded.decided_at",
+            [story, article_id, similarity, score, json.dumps(reason, ensure_ascii=False, sort_keys=True), now,
+             run_id, now],
         )
 
     def drop_candidate(self, story: str, article_id: int) -> None:
         self.db.execute("DELETE FROM story_candidates WHERE story = ? AND article_id = ?", [story, article_id])
-
-    def make_duplicate(self, story: str, article_id: int, original_id: int) -> None:
-        self.db.execute(
-            "UPDATE story_articles SET status = 'duplicate', duplicate_of = ?, new_sentences = NULL "
-            "WHERE story = ? AND article_id = ?",
-            [original_id, story, article_id],
-        )
-
-    def repoint_duplicates(self, story: str, old_original: int, new_original: int) -> None:
-        self.db.execute(
-            "UPDATE story_articles SET duplicate_of = ? WHERE story = ? AND duplicate_of = ?",
-            [new_original, story, old_original],
-        )
 
     def checkpoint(self) -> None:
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -247,16 +247,8 @@ def test_seed_file_only_informs_similarity(final: Db) -> None:
     assert dict(statuses).get("seed") == 1
 
 
-# Issue 14 cleans the Tagblatt's kicker ('Oberkolbing') and bylines from its texts: T1 (water canisters at the fire
-# station) then has the fire-engine page (T8, a hard negative about the same fire brigade) among its three nearest
-# documents and scores 0.837 against the default 0.84 in round 1; it joins in round 2, when more of the story is
-# stored. A decision matter (issues 4 and 15), kept visible here as a strict xfail.
-_DECIDED_LATER = {"T1_cp1252_meta": "round 1 scores it 0.837 < 0.84 once kickers are cleaned; it joins in round 2"}
-
-
 @slow
-@pytest.mark.parametrize("key", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=_DECIDED_LATER[k]))
-                                 if k in _DECIDED_LATER else k for k in FOLLOW_UPS_ROUND_1])
+@pytest.mark.parametrize("key", FOLLOW_UPS_ROUND_1)
 def test_query_matching_article_of_round_1_is_a_follow_up(round1: Db, key: str) -> None:
     row = round1.membership(key)
     assert row is not None, f"{key} ({ARTICLES[key].site}{ARTICLES[key].path}) is not in the story"

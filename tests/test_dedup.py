@@ -224,10 +224,13 @@ def test_ecb_wire_copies_are_duplicates_and_other_stories_never_are() -> None:
 
 
 def test_the_pipeline_orders_copies_by_instant_across_time_zones() -> None:
-    from crawler.process import _order_key
+    from crawler.story_update import _order_key
 
     # 09:00 in Berlin is 08:00 UTC: earlier than 08:30 UTC although its text sorts later.
-    berlin, utc = {"published": "2025-01-10T09:00:00+01:00"}, {"published": "2025-01-10T08:30:00Z"}
-    assert _order_key(berlin, 2) < _order_key(utc, 1)
-    assert _order_key({"published": None, "first_seen": "2025-01-10T07:00:00Z"}, 3) < _order_key(utc, 1)
-    assert _order_key(None, 1) > _order_key(utc, 9)
+    berlin = {"published": "2025-01-10T09:00:00+01:00", "canonical_url": "http://b.invalid/"}
+    utc = {"published": "2025-01-10T08:30:00Z", "canonical_url": "http://a.invalid/"}
+    assert _order_key(berlin) < _order_key(utc)
+    assert _order_key({"published": None, "stored_at": "2025-01-10T07:00:00Z", "canonical_url": "z"}) < _order_key(utc)
+    assert _order_key({"published": None, "stored_at": None, "canonical_url": "a"}) > _order_key(utc)
+    # The same instant: the URL decides, never the order of arrival.
+    assert _order_key(berlin | {"published": "2025-01-10T08:30:00Z"}) > _order_key(utc)

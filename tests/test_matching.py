@@ -1,4 +1,5 @@
-"""Same-story scoring: seeds and follow-ups in, hard negatives that only name the same people out."""
+"""Same-story scoring and the store-aware decision: seeds and follow-ups in, hard negatives that only name the same
+people out, whatever the order the store was filled in."""
 
 from __future__ import annotations
 
@@ -8,15 +9,27 @@ from pathlib import Path
 import pytest
 from testmodules import load_module
 
+from config.model import DEFAULT_MIN_SIMILARITY
 from config.query import WordSet, parse_query
 from crawler.matching import (
-    DEFAULT_MIN_SIMILARITY,
     LIKELY_SIMILARITY,
     DocumentFrequencies,
     MatchScore,
     StoryDoc,
     StoryProfile,
     term_vector,
+    term_weights,
+)
+from crawler.membership import (
+    CANDIDATE,
+    CONTEXT,
+    SAME_TEXT,
+    SEED,
+    Decision,
+    Documents,
+    decide,
+    nearest,
+    vectors,
 )
 
 WEB = Path(__file__).resolve().parent / "web"
@@ -95,8 +108,31 @@ NEG_REFUGEES = (
 
 
 def _profile(**kwargs: object) -> StoryProfile:
-    docs = [StoryDoc(None, *SEED_1, is_seed=True), StoryDoc(None, *SEED_2, is_seed=True)]
-    return StoryProfile(docs, **kwargs)  # type: ignore[arg-type]
+    return StoryProfile([StoryDoc(None, *SEED_1), StoryDoc(None, *SEED_2)], **kwargs)  # type: ignore[arg-type]
+
+
+Page = tuple[str, int | None, dict[str, float]]  # (key, article id, term weights)
+
+
+def _doc(key: str | int, title: str, text: str) -> Page:
+    """A stored document for the decision: its key is its identity, article ids follow the key (seeds: None)."""
+    return str(key), key if isinstance(key, int) else None, term_weights(title, text)
+
+
+def _documents(seeds: list[Page], candidates: list[Page], context: list[Page] = ()) -> Documents:  # type: ignore[assignment]
+    documents = Documents()
+    for role, pages in ((SEED, seeds), (CANDIDATE, candidates), (CONTEXT, context)):
+        for key, article_id, weights in pages:
+            documents.add(role, key, article_id, weights)
+    return documents
+
+
+SEEDS = [_doc("seed-1", *SEED_1), _doc("seed-2", *SEED_2)]
+
+
+def _decide(candidates: list[tuple[int, str, str]], context: list[tuple[int, str, str]] = (), *,
+            seeds: list[Page] = SEEDS) -> Decision:  # type: ignore[assignment]
+    return decide(_documents(seeds, [_doc(*c) for c in candidates], [_doc(*c) for c in context]))
 
 
 @pytest.mark.parametrize("article", [FOLLOW_UP_DENIAL, FOLLOW_UP_EXILE], ids=["denial", "exile"])
@@ -128,47 +164,35 @@ def test_background_frequencies_keep_the_separation() -> None:
     assert low > high
 
 
-def test_reason_names_the_closest_stored_article_and_is_json() -> None:
-    profile = _profile()
-    profile.add(StoryDoc(41, *FOLLOW_UP_DENIAL, is_seed=False))
+def test_reason_names_the_closest_seed_and_the_terms_and_is_json() -> None:
+    profile = StoryProfile([StoryDoc(None, *SEED_1), StoryDoc(41, *FOLLOW_UP_DENIAL)])
     s = profile.score(
         "Peskow: Putin und Assad telefonierten nur",
         FOLLOW_UP_DENIAL[1].replace("frei erfunden", "eine Erfindung westlicher Medien"),
     )
     assert s.closest_article_id == 41
     assert s.closest_similarity > 0.9
-    assert s.reason["closest_article_id"] == 41
+    assert s.reason["closest_seed_article_id"] == 41
     assert {"assad", "putin"} <= set(s.reason["top_terms"])
     assert json.loads(json.dumps(s.reason)) == s.reason
 
 
-def test_story_without_seeds_accepts_everything_the_query_let_through() -> None:
-    profile = StoryProfile([], min_similarity=0.5)
-    s = profile.score(*NEG_PRESS)
+def test_story_without_seeds_takes_every_page_the_query_let_through() -> None:
+    profile = StoryProfile([])
     assert not profile.has_seeds
-    assert profile.likely(s)
+    assert profile.likely(profile.score(*NEG_PRESS))
+    decision = decide(_documents([], [_doc(1, *NEG_PRESS), _doc(2, *FOLLOW_UP_DENIAL)]))
+    assert decision.members() == {1, 2}
 
 
-def test_accepted_articles_never_outweigh_the_seeds() -> None:
-    """Many accepted off-topic-ish articles pull the centroid less than the seeds hold it."""
+def test_given_term_weights_score_as_the_text_does() -> None:
     profile = _profile()
-    before = profile.score(*FOLLOW_UP_EXILE).score
-    for i in range(20):
-        profile.add(StoryDoc(100 + i, *NEG_BASES, is_seed=False))
-    after = profile.score(*FOLLOW_UP_EXILE).score
-    assert profile.score(*FOLLOW_UP_EXILE).score >= OWN_THRESHOLD
-    assert after > before / 2
+    assert profile.score(*FOLLOW_UP_EXILE, term_weights(*FOLLOW_UP_EXILE)) == profile.score(*FOLLOW_UP_EXILE)
 
 
 def test_profile_is_rebuilt_identically_from_the_same_texts() -> None:
-    docs = [
-        StoryDoc(None, *SEED_1, is_seed=True),
-        StoryDoc(None, *SEED_2, is_seed=True),
-        StoryDoc(7, *FOLLOW_UP_DENIAL, is_seed=False),
-    ]
-    a = StoryProfile(docs, min_similarity=0.3).score(*FOLLOW_UP_EXILE)
-    b = StoryProfile(list(docs), min_similarity=0.3).score(*FOLLOW_UP_EXILE)
-    assert a == b
+    docs = [StoryDoc(None, *SEED_1), StoryDoc(None, *SEED_2), StoryDoc(7, *FOLLOW_UP_DENIAL)]
+    assert StoryProfile(docs).score(*FOLLOW_UP_EXILE) == StoryProfile(list(docs)).score(*FOLLOW_UP_EXILE)
 
 
 def test_likely_compares_the_own_similarity_with_the_threshold_for_following_related_links() -> None:
@@ -206,19 +230,18 @@ def test_numbers_weekdays_and_months_are_terms_and_decimal_comma_equals_point() 
 
 
 def test_the_same_quake_scores_above_another_quake_in_the_same_valley() -> None:
-    profile = StoryProfile([StoryDoc(None, *QUAKE_SEED, True)])
+    profile = StoryProfile([StoryDoc(None, *QUAKE_SEED)])
     same, other = profile.score(*QUAKE_SAME).score, profile.score(*QUAKE_OTHER).score
-    plain = StoryProfile([StoryDoc(None, QUAKE_SEED[0], QUAKE_SEED[1].replace("4,6", "").replace("2:09", ""), True)])
+    plain = StoryProfile([StoryDoc(None, QUAKE_SEED[0], QUAKE_SEED[1].replace("4,6", "").replace("2:09", ""))])
     assert same > other + 0.1, (same, other)
     # Without the numbers the two reports are closer together: the numbers carry part of the separation.
     assert (plain.score(*QUAKE_SAME).score - plain.score(*QUAKE_OTHER).score) < same - other
 
 
-def _test_web_story() -> StoryProfile:
+def _test_web_seeds() -> list[Page]:
     seed = load_module("testweb_articles", WEB / "articles.py").BY_KEY["A1_seed"]
     seed_file = (WEB / "seeds" / "oberkolbing-pfas.txt").read_text(encoding="utf-8")
-    return StoryProfile([StoryDoc(None, "", seed_file, True),
-                         StoryDoc(None, seed.title, "\n".join((seed.lead, *seed.paragraphs)), True)])
+    return [_doc("seed-file", "", seed_file), _doc("seed-url", seed.title, "\n".join((seed.lead, *seed.paragraphs)))]
 
 
 TEST_WEB_QUERY = "Oberkolbing* AND (PFAS OR Trinkwasser* OR Löschschaum* OR Wasserversorgung)"
@@ -235,17 +258,17 @@ def _test_web_store() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, 
     return matching, {k: p for k, p in pages.items() if k not in matching}
 
 
-def _test_web_scores(*, context: bool = True) -> dict[str, float]:
+def _test_web_decision(*, context: bool = True) -> dict[str, object]:
     matching, others = _test_web_store()
     keys = sorted(matching)
-    scores = _test_web_story().calibrate([(i, *matching[k]) for i, k in enumerate(keys)],
-                                         [(1000 + i, *others[k]) for i, k in enumerate(sorted(others))] if context
-                                         else ())
-    return {k: scores[i].score for i, k in enumerate(keys)}
+    decision = _decide([(i, *matching[k]) for i, k in enumerate(keys)],
+                       [(1000 + i, *others[k]) for i, k in enumerate(sorted(others))] if context else [],
+                       seeds=_test_web_seeds())
+    return {k: decision.verdicts[i] for i, k in enumerate(keys)}
 
 
 def test_store_aware_scores_keep_every_follow_up_of_the_test_web_and_its_hard_negatives_out() -> None:
-    by_key = _test_web_scores()
+    by_key = {k: v.score for k, v in _test_web_decision().items()}  # type: ignore[attr-defined]
     follow_ups = {k: v for k, v in by_key.items() if k not in (*TEST_WEB_NEGATIVES, "R6_before_since", "A_intern")}
     assert len(follow_ups) >= 15
     assert min(follow_ups.values()) >= DEFAULT_MIN_SIMILARITY, sorted(follow_ups.items(), key=lambda kv: kv[1])[:3]
@@ -257,10 +280,10 @@ def test_store_aware_scores_keep_every_follow_up_of_the_test_web_and_its_hard_ne
 @pytest.mark.parametrize("key", ["T7_fees", "T8_fire_engine", "R7_jackets"])
 def test_a_page_on_another_matter_of_the_town_is_pulled_down_by_the_towns_other_news(key: str) -> None:
     # Its own similarity is as high as the weakest follow-up's; the town's other news of its kind (stored, not
-    # matching the query: the fire brigade's annual meeting, sewage fees, a school ski course) makes the difference.
-    without, with_ = _test_web_scores(context=False)[key], _test_web_scores()[key]
-    assert with_ < without - 0.05, (without, with_)
-    assert with_ < DEFAULT_MIN_SIMILARITY
+    # matching the query: the fire brigade's annual meeting, sewage fees, a school ski course) pulls it down.
+    without, with_ = _test_web_decision(context=False)[key], _test_web_decision()[key]
+    assert with_.propagated < without.propagated - 0.05, (without, with_)  # type: ignore[attr-defined]
+    assert with_.score < DEFAULT_MIN_SIMILARITY  # type: ignore[attr-defined]
 
 
 # Two more reports on Russia's bases in Syria (written for this test): with them stored, NEG_BASES has its own kind
@@ -283,36 +306,149 @@ BASES_SHIPS = (
 
 def test_a_page_among_its_own_kind_is_pulled_down_and_follow_ups_stay_in() -> None:
     story = [(1, *FOLLOW_UP_DENIAL), (2, *FOLLOW_UP_EXILE), (3, *NEG_BASES)]
-    alone = _profile().calibrate(story)
-    among = _profile().calibrate([*story, (5, *BASES_TALKS), (6, *BASES_SHIPS)])
-    assert among[3].similarity == alone[3].similarity  # its own similarity is the same: the store made the change
-    assert among[3].score < alone[3].score - 0.1, (alone[3], among[3])
-    assert among[3].score < DEFAULT_MIN_SIMILARITY <= alone[3].score
+    alone = _decide(story).verdicts
+    among = _decide([*story, (5, *BASES_TALKS), (6, *BASES_SHIPS)]).verdicts
+    # Its own similarity is the same (to single precision): the store made the change.
+    assert among[3].similarity == pytest.approx(alone[3].similarity, abs=1e-6)
+    assert among[3].propagated < alone[3].propagated - 0.1, (alone[3], among[3])
+    assert among[3].score < DEFAULT_MIN_SIMILARITY
     assert {n[0] for n in among[3].neighbours[:2]} == {5, 6}  # its nearest documents: the other reports on the bases
-    for scores in (alone, among):
-        assert min(scores[1].score, scores[2].score) >= DEFAULT_MIN_SIMILARITY, scores
+    for verdicts in (alone, among):
+        assert verdicts[1].member and verdicts[2].member, verdicts
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap (issue 4): in a store of a few documents, a page that names the story's people and has no kind of "
-    "its own in the store has only story documents as neighbours and is pulled up to the story's level"))
-@pytest.mark.parametrize("article", [NEG_PRESS, NEG_REFUGEES], ids=["press", "refugees"])
+def test_propagation_does_not_lift_a_page_above_its_own_evidence() -> None:
+    # Alone with the story, the report on the bases has only story documents as neighbours: propagation puts it at
+    # the story's level, its own evidence (a fraction of what the follow-ups have) keeps it out.
+    verdict = _decide([(1, *FOLLOW_UP_DENIAL), (2, *FOLLOW_UP_EXILE), (3, *NEG_BASES)]).verdicts[3]
+    assert verdict.propagated >= DEFAULT_MIN_SIMILARITY > verdict.score, verdict
+    assert verdict.evidence < 0.5 and not verdict.member
+
+
+@pytest.mark.parametrize("article", [
+    pytest.param(NEG_PRESS, id="press", marks=pytest.mark.xfail(strict=True, reason=(
+        "known limit: in a store of two seeds and two follow-ups, the report of Putin's press conference shares "
+        "more of its words with the seeds (Putin, Kremlchef, Moskau, Syrien, Assad's fall) than the weakest "
+        "follow-ups of the German test webs share with theirs; no bag-of-words evidence tells them apart"))),
+    pytest.param(NEG_REFUGEES, id="refugees"),
+])
 def test_in_a_store_of_a_few_documents_a_hard_negative_without_its_own_kind_stays_out(
         article: tuple[str, str]) -> None:
-    scores = _profile().calibrate([(1, *FOLLOW_UP_DENIAL), (2, *FOLLOW_UP_EXILE), (3, *article)])
-    assert scores[3].score < DEFAULT_MIN_SIMILARITY, scores[3]
+    verdicts = _decide([(1, *FOLLOW_UP_DENIAL), (2, *FOLLOW_UP_EXILE), (3, *article)]).verdicts
+    assert verdicts[3].score < DEFAULT_MIN_SIMILARITY, verdicts[3]
+    assert verdicts[1].member and verdicts[2].member
 
 
 def test_in_a_store_of_one_seed_and_one_page_its_own_similarity_decides() -> None:
-    profile = StoryProfile([StoryDoc(None, *SEED_1, is_seed=True)])
-    close = profile.calibrate([(1, *SEED_2)])[1]
-    far = profile.calibrate([(1, *NEG_REFUGEES)])[1]
-    assert close.score >= DEFAULT_MIN_SIMILARITY > far.score, (close, far)
-    assert close.neighbours == [(None, close.neighbours[0][1], close.neighbours[0][2])]  # the seed file: no id
+    seeds = [_doc("seed-1", *SEED_1)]
+    close = _decide([(1, *SEED_2)], seeds=seeds).verdicts[1]
+    far = _decide([(1, *NEG_REFUGEES)], seeds=seeds).verdicts[1]
+    assert close.member and close.score >= DEFAULT_MIN_SIMILARITY > far.score, (close, far)
+    assert [(n[0], n[3]) for n in close.neighbours] == [(None, True)]  # the seed file: no article id
 
 
-def test_calibrated_scores_are_json_for_the_reason_and_rebuilt_identically() -> None:
-    a = _profile().calibrate([(1, *FOLLOW_UP_DENIAL), (2, *NEG_PRESS)])
-    b = _profile().calibrate([(1, *FOLLOW_UP_DENIAL), (2, *NEG_PRESS)])
+def test_the_reason_is_json_names_each_neighbour_once_and_is_rebuilt_identically() -> None:
+    a = _decide([(1, *FOLLOW_UP_DENIAL), (2, *NEG_PRESS), (3, *FOLLOW_UP_EXILE)])
+    b = _decide([(1, *FOLLOW_UP_DENIAL), (2, *NEG_PRESS), (3, *FOLLOW_UP_EXILE)])
     assert a == b
-    assert json.loads(json.dumps(a[1].neighbours)) == [list(n) for n in a[1].neighbours]
+    reason = a.verdicts[1].reason()
+    assert json.loads(json.dumps(reason)) == reason
+    neighbours = reason["neighbours"]
+    ids = [n["article_id"] for n in neighbours if n["article_id"] is not None]
+    assert len(neighbours) == 3 and len(ids) == len(set(ids))
+    assert all(n["seed"] == (n["article_id"] is None) for n in neighbours)
+    assert a.profile()["seeds"] == 2 and a.profile()["candidates"] == 3
+
+
+def test_the_same_documents_give_the_same_members_in_any_order_and_under_any_ids() -> None:
+    matching, others = _test_web_store()
+    pages = sorted(matching.items())
+    context = [_doc(1000 + i, *p) for i, (_, p) in enumerate(sorted(others.items()))]
+    first = decide(_documents(_test_web_seeds(), [(k, i, term_weights(*p)) for i, (k, p) in enumerate(pages)],
+                              context))
+    # Another arrival: other ids, another order of the lists.
+    shuffled = list(reversed(pages))
+    second = decide(_documents(list(reversed(_test_web_seeds())),
+                               [(k, 500 + i, term_weights(*p)) for i, (k, p) in enumerate(shuffled)],
+                               list(reversed(context))))
+    by_key_first = {k: first.verdicts[i] for i, (k, _) in enumerate(pages)}
+    by_key_second = {k: second.verdicts[500 + i] for i, (k, _) in enumerate(shuffled)}
+    assert {k: (v.member, v.score) for k, v in by_key_first.items()} == \
+        {k: (v.member, v.score) for k, v in by_key_second.items()}
+
+
+def test_a_copy_is_no_evidence_for_its_text() -> None:
+    # Two copies of the report on the bases (a new headline on the second): each is the other's nearest document,
+    # at a cosine of one text, and that must not lift them.
+    copy = ("Moskau verhandelt über Tartus und Hmeimim", NEG_BASES[1])
+    verdicts = _decide([(1, *FOLLOW_UP_DENIAL), (2, *FOLLOW_UP_EXILE), (3, *NEG_BASES), (4, *copy)]).verdicts
+    assert verdicts[3].neighbours[0][1] >= SAME_TEXT
+    assert not verdicts[3].member and not verdicts[4].member, (verdicts[3], verdicts[4])
+
+
+def test_the_neighbour_search_is_exact_when_no_term_is_left_out() -> None:
+    texts = [SEED_1, SEED_2, FOLLOW_UP_DENIAL, FOLLOW_UP_EXILE, NEG_BASES, NEG_PRESS, NEG_REFUGEES, BASES_TALKS,
+             BASES_SHIPS]
+    x = vectors([term_weights(*t) for t in texts])
+    near, sims = nearest(x)
+    dense = (x @ x.T).toarray()
+    for i in range(len(texts)):
+        others = sorted(((dense[i, j], j) for j in range(len(texts)) if j != i and dense[i, j] > 0), reverse=True)
+        assert [j for _, j in others[:3]] == list(near[i, :3]), i
+        assert abs(sims[i, :3] - [w for w, _ in others[:3]]).max() < 1e-6
+
+
+def test_the_pruned_neighbour_search_finds_near_documents_with_their_exact_cosine() -> None:
+    # The test web's pages, searched as a store above the exact search's limit would be: through each document's
+    # heaviest terms and each term's documents where it weighs most.
+    matching, others = _test_web_store()
+    pages = [*matching.values(), *others.values()]
+    x = vectors([term_weights(*p) for p in pages])
+    dense = (x @ x.T).toarray()
+    exact_near, _ = nearest(x)
+    near, sims = nearest(x, exact_limit=0)
+    for i in range(len(pages)):
+        for j, w in zip(near[i], sims[i], strict=True):
+            if j >= 0:
+                assert abs(w - dense[i, j]) < 1e-6  # the exact cosine (single precision)
+    found = sum(len(set(near[i, :3]) & set(exact_near[i, :3])) for i in range(len(pages)))
+    assert found >= 0.9 * 3 * len(pages), found / (3 * len(pages))
+
+
+GOLD = Path(__file__).resolve().parent / "goldweb"
+
+
+@pytest.mark.parametrize("round_", [1, 2])
+def test_gold_web_hard_negatives_naming_the_same_people_and_country_stay_out_of_a_young_store(round_: int) -> None:
+    # The store of a young crawl of the gold web: the story's seeds, the query-matching German pages (follow-ups
+    # and pages on other matters with no other news of their kind) and the rest as context.
+    articles = load_module("goldweb_articles", GOLD / "articles.py").ARTICLES
+    query = parse_query("Korvan* AND (Lorvenien* OR lorvenisch* OR Ravenza)")
+    seeds = [_doc("seed-file", "", (GOLD / "seeds" / "korvan-gold.txt").read_text(encoding="utf-8"))]
+    candidates, context, kinds = [], [], {}
+    for i, a in enumerate(articles):
+        if a.round > round_ or a.language != "de":
+            continue
+        page = (a.title, "\n".join((a.lead, *a.paragraphs)))
+        if a.kind == "seed":
+            seeds.append(_doc("seed-url", *page))
+        elif query.matches(WordSet.from_text("\n".join(page))):
+            candidates.append((i, *page))
+            kinds[i] = a.kind
+        else:
+            context.append((i, *page))
+    decision = _decide(candidates, context, seeds=seeds)
+    assert {"story", "negative"} <= set(kinds.values())
+    assert decision.members() == {i for i, kind in kinds.items() if kind == "story"}, {
+        articles[i].key: (round(v.score, 3), round(v.propagated, 3), round(v.evidence, 3))
+        for i, v in decision.verdicts.items()}
+
+
+def test_a_document_without_terms_is_decided_without_neighbours() -> None:
+    verdicts = _decide([(1, *FOLLOW_UP_DENIAL), (2, "", "")]).verdicts
+    assert verdicts[1].member and not verdicts[2].member
+    assert verdicts[2].score == 0.0 and verdicts[2].neighbours == ()
+    matching, others = _test_web_store()
+    x = vectors([*(term_weights(*p) for p in matching.values()), {}, *(term_weights(*p) for p in others.values())])
+    near, _ = nearest(x, exact_limit=0)  # the pruned search, past an empty row
+    assert (near[len(matching)] == -1).all() and (near[0] >= 0).any()
