@@ -240,7 +240,7 @@ class _PageIndex:
         heads = self.headline_positions()
         order = self.order()
         for el in matches:
-            if _hidden(el) or el.tag == "a" or any(a.tag == "a" for a in el.iterancestors()):
+            if hidden(el) or el.tag == "a" or any(a.tag == "a" for a in el.iterancestors()):
                 return True
             pos = order.get(el, -1)
             if any(0 < h - pos <= ABOVE_HEADLINE_ELEMENTS for h in heads):
@@ -248,7 +248,8 @@ class _PageIndex:
         return False
 
 
-def _hidden(el: HtmlElement) -> bool:
+def hidden(el: HtmlElement) -> bool:
+    """The element or one of its three nearest ancestors is hidden from sight (screen-reader text, skip links)."""
     for node in (el, *list(el.iterancestors())[:3]):
         if node.get("hidden") is not None or node.get("aria-hidden") == "true":
             return True

@@ -21,6 +21,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from crawler.agency import canonical_agency
+from crawler.frame import hidden, is_sentence
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,13 @@ ARTICLE_TYPES = frozenset({
     "techarticle", "webpage", "socialmediaposting", "posting", "claimreview",
 })
 
+# The headline the reader sees is an h1 or h2; one inside these (or in a breadcrumb) is page furniture.
+_HEADLINE_TAGS = ("h1", "h2")
+_CHROME_TAGS = frozenset({"nav", "footer", "aside", "a"})
+_CRUMB = re.compile(r"crumb", re.IGNORECASE)
+# A kicker element at the start of a headline is short; a headline has a few words at least.
+KICKER_MAX_WORDS = 8
+HEADLINE_MIN_WORDS = 3
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ")
 _AUTHOR_PREFIX = re.compile(r"^[\s•·*-]*(?:von|by|autor(?:in)?|author|text)\s*:?\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||\s+und\s+|\s+and\s+|\s+&\s+|\s+[-–]\s+)\s*", re.IGNORECASE)
@@ -92,7 +100,12 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     # The first h1 only: later ones are often section headings of the page, not the article's headline.
     versions += [meta.get("og:title"), meta.get("twitter:title"), *h1s[:1], page_title]
     headlines = tuple(dict.fromkeys(h for h in (strip_site_suffix(_clean(v), source, url) for v in versions) if h))
-    raw_title = (_first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
+    structured = [strip_site_suffix(_clean(v), source, url) for v in (
+        _first_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title"), page_title)]
+    shown = visible_headline(tree, [v for v in structured if v])
+    if shown:
+        headlines = tuple(dict.fromkeys((*headlines, shown)))
+    raw_title = (shown or _first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
                  or next((h for h in h1s if h), None) or page_title)
     host = urlsplit(base or meta.get("og:url") or "").hostname or urlsplit(_canonical(tree, meta, base) or "").hostname
     credits = tuple(" ".join(n.text_content().split())[:300] for n in _CREDIT_NODES(tree)[:6])
@@ -110,6 +123,70 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
         canonical_url=_canonical(tree, meta, base),
         agencies=agencies,
     )
+
+
+def visible_headline(tree: HtmlElement, versions: Sequence[str]) -> str | None:
+    """The headline as the article shows it, when the page's own headline data confirms it.
+
+    Pages give several headlines: JSON-LD's for search engines, og:title for social media, <title>, and the one
+    the reader sees.  The first h1 is often none of these: many outlets put an h1 into the breadcrumb (the search
+    title) and show the article's headline in an h2 with its kicker in a child element ('<span>Meinung</span>
+    <span>Warum ...</span>').  So: the first h1 or h2 outside navigation, breadcrumbs, asides, links and hidden
+    parts whose text, with or without its leading kicker element, is one of `versions` (the structured ones) or
+    part of one: the version's own spelling when it is that text or the heading behind a kicker, else the heading
+    (without its kicker when only that part is in a version: the versions carry another kicker); None when no
+    heading is confirmed.
+    """
+    folded = [(_fold(v), v) for v in versions if v]
+    if not folded:
+        return None
+    for heading in tree.iter(_HEADLINE_TAGS):
+        if _page_chrome(heading):
+            continue
+        full = _clean(heading.text_content())
+        if not full:
+            continue
+        bare = _without_kicker(heading, full)
+        forms = [full] if bare is None else [full, bare]
+        for form in forms:
+            key = _fold(form)
+            same = next((v for f, v in folded if f == key), None)
+            if same:
+                return same
+        for form in forms:
+            key = _fold(form)
+            if len(key.split()) >= HEADLINE_MIN_WORDS and any(key in f for f, _ in folded):
+                # a version that is the heading behind a kicker ('Kenia: Nairobi von unten' for the h1 'Nairobi von
+                # unten') is the headline as the outlet titles it; else the heading (a <title> adds the site name)
+                return next((v for f, v in folded if f.endswith(" " + key)), form) if form is full else form
+    return None
+
+
+def _page_chrome(heading: HtmlElement) -> bool:
+    for node in (heading, *heading.iterancestors()):
+        if node.tag in _CHROME_TAGS or _CRUMB.search(node.get("class") or "") or (node is heading and hidden(node)):
+            return True
+    return False
+
+
+def _without_kicker(heading: HtmlElement, full: str) -> str | None:
+    """The heading's text without a kicker that is its own first element ('<span>Eskalation im Nahen Osten</span>
+    <span> - </span><span>«...»</span>'); None when the heading does not start with such an element."""
+    if (heading.text or "").strip():
+        return None
+    first = next((el for el in heading.iterdescendants() if isinstance(el.tag, str) and len(el) == 0
+                  and (el.text or "").strip()), None)
+    if first is None:
+        return None
+    kicker = _clean(first.text_content()) or ""
+    if not full.startswith(kicker) or len(kicker.split()) > KICKER_MAX_WORDS or is_sentence(kicker):
+        return None
+    rest = full[len(kicker):].lstrip(" :-–—|")
+    return rest if len(rest.split()) >= HEADLINE_MIN_WORDS else None
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.replace("\u00ad", "").casefold()).split())
 
 
 def strip_site_suffix(title: str | None, source: str | None, url: str | None) -> str | None:

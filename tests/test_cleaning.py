@@ -201,6 +201,35 @@ def test_title_loses_the_site_suffix_only(title: str, source: str | None, url: s
     assert strip_site_suffix(title, source, url) == clean
 
 
+def _titled(head: str, body: str) -> str:
+    return (f"<html lang='de'><head>{head}</head><body>{body}<article><p>{BODY}</p><p>{BODY}</p></article>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("head,body,title", [
+    # The h1 is the breadcrumb's search title; the article shows og:title in an h2 behind a kicker element.
+    (('<meta property="og:title" content="Warum das Hallenbad doch saniert wird">'
+     '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Hallenbad: Stadtrat entscheidet '
+     'sich für Sanierung"}</script>'),
+     ('<nav class="breadcrumb"><h1>Hallenbad: Stadtrat entscheidet sich für Sanierung</h1></nav>'
+     '<header><h2><span class="kicker">Kommentar</span> <span>Warum das Hallenbad doch saniert wird</span></h2>'
+     '</header>'), "Warum das Hallenbad doch saniert wird"),
+    # The structured data glue another kicker to the headline than the page shows: the shared part is the title.
+    ('<meta property="og:title" content="Streit im Stadtrat: Das Hallenbad bleibt offen">',
+     ('<h1><span>Bäder in Nordstadt</span><span aria-hidden="true"> - </span><span>Das Hallenbad bleibt offen'
+     '</span></h1>'), "Das Hallenbad bleibt offen"),
+    # The h1 alone, and the structured headline that puts the kicker before it: the outlet's headline.
+    (('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Nordstadt: Das Hallenbad bleibt '
+     'offen"}</script>'), '<div class="kicker">Nordstadt</div><h1>Das Hallenbad bleibt offen</h1>',
+     "Nordstadt: Das Hallenbad bleibt offen"),
+    # A heading no structured version confirms (a teaser, a section) does not replace the JSON-LD headline.
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Hallenbad wird saniert"}</script>',
+     '<h2>Weitere Nachrichten aus der Region</h2>', "Hallenbad wird saniert"),
+])
+def test_title_is_the_headline_the_article_shows(head: str, body: str, title: str) -> None:
+    assert extract_page(_titled(head, body), None).title == title
+
+
 @pytest.mark.parametrize("head,lang,published", [
     # The offset of the page's own copy of the same time (JSON-LD without, meta tag with).
     (('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-04-28 18:11:01.0"}</script>'
