@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from crawler.agency import canonical_agency
+from crawler.agency import canonical_agency, desk_credit
 from crawler.frame import hidden, is_sentence
 
 logger = logging.getLogger(__name__)
@@ -50,6 +50,20 @@ _CREDIT_NODES = XPath(
     '//*[contains(@class, "byline") or contains(@class, "author") or contains(@class, "autor") or '
     'contains(@class, "quelle") or contains(@class, "source")][not(ancestor::figure or ancestor::figcaption or '
     'ancestor::footer or ancestor::nav or ancestor::a)][not(self::a or self::img or self::script)]')
+# Short leaves with a slash outside pictures: where a page sets a desk credit apart ('<div>sak/Reuters</div>').
+_DESK_LEAVES = XPath(
+    '//body//*[not(*)][contains(text(), "/")][string-length(normalize-space(text())) <= 40]'
+    '[not(ancestor::figure or ancestor::figcaption or ancestor::picture or ancestor::a or ancestor::script)]')
+_PICTURE_BOX = re.compile(r"image|img|photo|foto|bild|media|caption|gallery|copyright", re.IGNORECASE)
+# The meta tags that name the author, in order ('twitter:misc:written by' is what WordPress' Yoast writes).
+_AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl",
+                     "twitter:misc:written by")
+# Labels of a field that holds the author's name, and the short elements that may be such a label.
+_AUTHOR_LABEL = re.compile(r"^(autor(in)?|autor\*?/?in|autorin/autor|autor/autorin|autoren|autorinnen|author|authors|"
+                           r"written by|verfasst von)\s*:?$", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(datum|date|veröffentlicht( am)?|erschienen( am)?|published( on)?)\s*:?$", re.IGNORECASE)
+_LABEL_LEAVES = XPath("//body//*[self::strong or self::b or self::dt or self::th or self::span or self::label]"
+                      "[not(*)][string-length(normalize-space(text())) <= 20]")
 # A person's name: two to four capitalised words ('Karla Bremer', 'Anne-Marie Beispiel', 'Jan van Dijk').
 _PERSON = re.compile(r"^[A-ZÄÖÜ][\w'’.-]+(\s+(?:(?:van|von|de|der|den|da|di|du|la|le|zu|el|al|bin|ibn)\s+)*[A-ZÄÖÜ][\w'’.-]+){1,3}$")
 # Bylines sit in the first lines of a text.
@@ -108,7 +122,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     raw_title = (shown or _first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
                  or next((h for h in h1s if h), None) or page_title)
     host = urlsplit(base or meta.get("og:url") or "").hostname or urlsplit(_canonical(tree, meta, base) or "").hostname
-    credits = tuple(" ".join(n.text_content().split())[:300] for n in _CREDIT_NODES(tree)[:6])
+    credits = tuple(" ".join(n.text_content().split())[:300] for n in _CREDIT_NODES(tree)[:6]) + _desk_credits(tree)
     authors, agencies = _authors(article.get("author"), meta, tree, source, host, credits)
     language = _language(tree, meta, article)
     return PageMetadata(
@@ -123,6 +137,17 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
         canonical_url=_canonical(tree, meta, base),
         agencies=agencies,
     )
+
+
+def _desk_credits(tree: HtmlElement) -> tuple[str, ...]:
+    """Desk credits the page sets apart from its text ('sak/Reuters' under the article), not in a picture's box."""
+    out = []
+    for leaf in _DESK_LEAVES(tree):
+        text = " ".join((leaf.text or "").split())
+        if desk_credit(text) and not any(_PICTURE_BOX.search(n.get("class") or "")
+                                         for n in (leaf, *list(leaf.iterancestors())[:3])):
+            out.append(text)
+    return tuple(dict.fromkeys(out))[:3]
 
 
 def visible_headline(tree: HtmlElement, versions: Sequence[str]) -> str | None:
@@ -408,18 +433,41 @@ def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement, a
     if names:
         yield names
     else:  # the meta tags only when the structured data names nobody (they repeat it, often worse)
-        for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl"):
+        for key in _AUTHOR_META_KEYS:  # each in turn: one may hold only an e-mail address or the outlet's name
             raw = meta.get(key)
             if raw and not raw.startswith("http"):
                 yield [n for n in re.split(r"\s*(?:,|;|\bund\b|\band\b|&)\s*", raw) if n]
-                break
     nodes = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
     if nodes:
         yield [nodes[0].text_content()]
+    labelled = _labelled_author(tree)
+    if labelled:
+        yield [labelled]
     for text in credits:  # a byline box: <p class="author">von <a>Name, SWR</a></p>
         if len(text) <= 100 and _AUTHOR_PREFIX.match(text):
             yield [text]
             break
+
+
+def _labelled_author(tree: HtmlElement) -> str | None:
+    """A name the page gives in a labelled field: '<li><strong>Autorin/Autor</strong> Name</li>', '<dt>Author</dt>
+    <dd>Name</dd>'; only a person's name counts."""
+    return next((v for v in _labelled_values(tree, _AUTHOR_LABEL) if _PERSON.match(v)), None)
+
+
+def _labelled_values(tree: HtmlElement, label_pattern: re.Pattern[str]) -> Iterator[str]:
+    """The values of the page's labelled fields whose label matches: the text after the label element, or the
+    next element's text."""
+    for label in _LABEL_LEAVES(tree):
+        if not label_pattern.match(" ".join((label.text or "").split())):
+            continue
+        value = (label.tail or "").strip()
+        if not value:
+            nxt = label.getnext()
+            value = nxt.text_content() if nxt is not None else ""
+        value = " ".join(value.split()).strip(" :")
+        if value:
+            yield value
 
 
 def _clean_authors(names: list[str], source: str | None, agencies: list[str], host: str | None = None) -> list[str]:
@@ -509,6 +557,9 @@ def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlEleme
                 *tree.xpath("(//time/@datetime)[position() <= 3]"))) if d is not None]
             found = resolve_local_time(found, others, language)
         return _iso(found)
+    labelled = next((d for d in (_date_of(v[:40]) for v in _labelled_values(tree, _DATE_LABEL)) if d), None)
+    if labelled is not None:  # '<li><strong>Datum</strong> 28.04.2023</li>': the page's own statement of its day
+        return _iso(labelled)
     if url:
         m = _URL_DATE.search(url)
         if m and m.group(3):
