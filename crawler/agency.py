@@ -58,6 +58,7 @@ _CREDIT_WORDS = frozenset({
     "the", "via",
 })
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_DESK_CODE = re.compile(r"^[a-zäöü]{2,4}$")  # an editor's or a regional desk's initials: 'sak', 'lno', 'kbr'
 
 
 def canonical_agency(name: str | None) -> str | None:
@@ -104,6 +105,15 @@ def credited(line: str) -> list[str]:
     if _PHOTO.search(line):
         return []
     return [a for a in (canonical_agency(" ".join(m.group(1).split())) for m in _MENTION.finditer(line)) if a]
+
+
+def desk_credit(text: str) -> bool:
+    """A desk credit standing alone: agencies and editors' initials joined by slashes ('sak/Reuters', 'dpa/lno',
+    'AFP/dpa/kbr'), at least one agency among them; a photographer's name ('REUTERS/Jane Doe') is no initials."""
+    parts = [p.strip() for p in re.split(r"\s*[/,]\s*", text.strip())]
+    if len(parts) < 2 or any(not p for p in parts):
+        return False
+    return any(canonical_agency(p) for p in parts) and all(canonical_agency(p) or _DESK_CODE.match(p) for p in parts)
 
 
 def _credit_words_only(words: Sequence[str]) -> bool:

@@ -7,7 +7,8 @@ says about itself: its headline in its several versions and the outlet's own nam
 - Header: the lines before the first sentence of the body.  A line that is the headline (also with a kicker
   glued to it, or a reworded variant), a line above a headline (in the text, or in the page right above a headline
   element), a line inside a hidden element (screen-reader labels, skip links), a line that is a link's label (a
-  breadcrumb, a tag, a tool), a date stamp and a line without a letter go, unless it reads as a sentence.
+  breadcrumb, a tag, a tool) or a button's (in a list item with an icon), a date stamp and a line without a
+  letter go, unless it reads as a sentence.
 - Tail: the run of lines at the end, read backwards while each one is furniture: a credit (a short line of names
   that names the outlet or an agency: 'MDR (dst)', 'mit dpa', 'Quelle: Welle Nordost, dpa'), a line that speaks
   about the outlet itself ('Die Seetaler Zeitung gibt es auch auf Threads'), or the outlet speaking to its reader
@@ -44,6 +45,9 @@ CREDIT_MAX_WORDS = 12
 # A line this many elements or fewer before a headline element stands right above it (a kicker, a breadcrumb).
 ABOVE_HEADLINE_ELEMENTS = 40
 
+# A tool or share button's label sits at most this many elements below its list item.
+TOOL_ITEM_DEPTH = 6
+_ICON_TAGS = frozenset({"svg", "img", "i", "use", "picture"})
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«’‘)\]]*\s*$")
@@ -236,11 +240,12 @@ class _PageIndex:
         matches = [el for el in self.tree.xpath("//body//*[normalize-space(text())=$t]", t=wanted)
                    if " ".join(el.text_content().split()) == wanted]
         if not matches:
-            return False
+            # a text node among others ('Aber keine Sorge: <span>…</span> sind die'): only a tool item tells
+            return any(_tool_item(el) for el in self.tree.xpath("//body//text()[normalize-space()=$t]/..", t=wanted))
         heads = self.headline_positions()
         order = self.order()
         for el in matches:
-            if _hidden(el) or el.tag == "a" or any(a.tag == "a" for a in el.iterancestors()):
+            if hidden(el) or el.tag == "a" or any(a.tag == "a" for a in el.iterancestors()) or _tool_item(el):
                 return True
             pos = order.get(el, -1)
             if any(0 < h - pos <= ABOVE_HEADLINE_ELEMENTS for h in heads):
@@ -248,7 +253,18 @@ class _PageIndex:
         return False
 
 
-def _hidden(el: HtmlElement) -> bool:
+def _tool_item(el: HtmlElement) -> bool:
+    """The element is inside a list item that carries an icon (an svg, an image, an empty element with an
+    aria-label): a button of a tool or share bar ('Print Article', a report-an-error box), not a list of text."""
+    for node in (el, *list(el.iterancestors())[:TOOL_ITEM_DEPTH]):
+        if node.tag == "li":
+            return any(d.tag in _ICON_TAGS or (d.get("aria-label") and not d.text_content().strip())
+                       for d in node.iterdescendants() if isinstance(d.tag, str))
+    return False
+
+
+def hidden(el: HtmlElement) -> bool:
+    """The element or one of its three nearest ancestors is hidden from sight (screen-reader text, skip links)."""
     for node in (el, *list(el.iterancestors())[:3]):
         if node.get("hidden") is not None or node.get("aria-hidden") == "true":
             return True

@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from crawler.agency import canonical_agency
+from crawler.agency import canonical_agency, desk_credit
+from crawler.frame import hidden, is_sentence
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,13 @@ ARTICLE_TYPES = frozenset({
     "techarticle", "webpage", "socialmediaposting", "posting", "claimreview",
 })
 
+# The headline the reader sees is an h1 or h2; one inside these (or in a breadcrumb) is page furniture.
+_HEADLINE_TAGS = ("h1", "h2")
+_CHROME_TAGS = frozenset({"nav", "footer", "aside", "a"})
+_CRUMB = re.compile(r"crumb", re.IGNORECASE)
+# A kicker element at the start of a headline is short; a headline has a few words at least.
+KICKER_MAX_WORDS = 8
+HEADLINE_MIN_WORDS = 3
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ")
 _AUTHOR_PREFIX = re.compile(r"^[\s•·*-]*(?:von|by|autor(?:in)?|author|text)\s*:?\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||\s+und\s+|\s+and\s+|\s+&\s+|\s+[-–]\s+)\s*", re.IGNORECASE)
@@ -42,6 +50,20 @@ _CREDIT_NODES = XPath(
     '//*[contains(@class, "byline") or contains(@class, "author") or contains(@class, "autor") or '
     'contains(@class, "quelle") or contains(@class, "source")][not(ancestor::figure or ancestor::figcaption or '
     'ancestor::footer or ancestor::nav or ancestor::a)][not(self::a or self::img or self::script)]')
+# Short leaves with a slash outside pictures: where a page sets a desk credit apart ('<div>sak/Reuters</div>').
+_DESK_LEAVES = XPath(
+    '//body//*[not(*)][contains(text(), "/")][string-length(normalize-space(text())) <= 40]'
+    '[not(ancestor::figure or ancestor::figcaption or ancestor::picture or ancestor::a or ancestor::script)]')
+_PICTURE_BOX = re.compile(r"image|img|photo|foto|bild|media|caption|gallery|copyright", re.IGNORECASE)
+# The meta tags that name the author, in order ('twitter:misc:written by' is what WordPress' Yoast writes).
+_AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl",
+                     "twitter:misc:written by")
+# Labels of a field that holds the author's name, and the short elements that may be such a label.
+_AUTHOR_LABEL = re.compile(r"^(autor(in)?|autor\*?/?in|autorin/autor|autor/autorin|autoren|autorinnen|author|authors|"
+                           r"written by|verfasst von)\s*:?$", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(datum|date|veröffentlicht( am)?|erschienen( am)?|published( on)?)\s*:?$", re.IGNORECASE)
+_LABEL_LEAVES = XPath("//body//*[self::strong or self::b or self::dt or self::th or self::span or self::label]"
+                      "[not(*)][string-length(normalize-space(text())) <= 20]")
 # A person's name: two to four capitalised words ('Karla Bremer', 'Anne-Marie Beispiel', 'Jan van Dijk').
 _PERSON = re.compile(r"^[A-ZÄÖÜ][\w'’.-]+(\s+(?:(?:van|von|de|der|den|da|di|du|la|le|zu|el|al|bin|ibn)\s+)*[A-ZÄÖÜ][\w'’.-]+){1,3}$")
 # Bylines sit in the first lines of a text.
@@ -92,10 +114,15 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     # The first h1 only: later ones are often section headings of the page, not the article's headline.
     versions += [meta.get("og:title"), meta.get("twitter:title"), *h1s[:1], page_title]
     headlines = tuple(dict.fromkeys(h for h in (strip_site_suffix(_clean(v), source, url) for v in versions) if h))
-    raw_title = (_first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
+    structured = [strip_site_suffix(_clean(v), source, url) for v in (
+        _first_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title"), page_title)]
+    shown = visible_headline(tree, [v for v in structured if v])
+    if shown:
+        headlines = tuple(dict.fromkeys((*headlines, shown)))
+    raw_title = (shown or _first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
                  or next((h for h in h1s if h), None) or page_title)
     host = urlsplit(base or meta.get("og:url") or "").hostname or urlsplit(_canonical(tree, meta, base) or "").hostname
-    credits = tuple(" ".join(n.text_content().split())[:300] for n in _CREDIT_NODES(tree)[:6])
+    credits = tuple(" ".join(n.text_content().split())[:300] for n in _CREDIT_NODES(tree)[:6]) + _desk_credits(tree)
     authors, agencies = _authors(article.get("author"), meta, tree, source, host, credits)
     language = _language(tree, meta, article)
     return PageMetadata(
@@ -110,6 +137,81 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
         canonical_url=_canonical(tree, meta, base),
         agencies=agencies,
     )
+
+
+def _desk_credits(tree: HtmlElement) -> tuple[str, ...]:
+    """Desk credits the page sets apart from its text ('sak/Reuters' under the article), not in a picture's box."""
+    out = []
+    for leaf in _DESK_LEAVES(tree):
+        text = " ".join((leaf.text or "").split())
+        if desk_credit(text) and not any(_PICTURE_BOX.search(n.get("class") or "")
+                                         for n in (leaf, *list(leaf.iterancestors())[:3])):
+            out.append(text)
+    return tuple(dict.fromkeys(out))[:3]
+
+
+def visible_headline(tree: HtmlElement, versions: Sequence[str]) -> str | None:
+    """The headline as the article shows it, when the page's own headline data confirms it.
+
+    Pages give several headlines: JSON-LD's for search engines, og:title for social media, <title>, and the one
+    the reader sees.  The first h1 is often none of these: many outlets put an h1 into the breadcrumb (the search
+    title) and show the article's headline in an h2 with its kicker in a child element ('<span>Meinung</span>
+    <span>Warum ...</span>').  So: the first h1 or h2 outside navigation, breadcrumbs, asides, links and hidden
+    parts whose text, with or without its leading kicker element, is one of `versions` (the structured ones) or
+    part of one: the version's own spelling when it is that text or the heading behind a kicker, else the heading
+    (without its kicker when only that part is in a version: the versions carry another kicker); None when no
+    heading is confirmed.
+    """
+    folded = [(_fold(v), v) for v in versions if v]
+    if not folded:
+        return None
+    for heading in tree.iter(_HEADLINE_TAGS):
+        if _page_chrome(heading):
+            continue
+        full = _clean(heading.text_content())
+        if not full:
+            continue
+        bare = _without_kicker(heading, full)
+        forms = [full] if bare is None else [full, bare]
+        for form in forms:
+            key = _fold(form)
+            same = next((v for f, v in folded if f == key), None)
+            if same:
+                return same
+        for form in forms:
+            key = _fold(form)
+            if len(key.split()) >= HEADLINE_MIN_WORDS and any(key in f for f, _ in folded):
+                # a version that is the heading behind a kicker ('Kenia: Nairobi von unten' for the h1 'Nairobi von
+                # unten') is the headline as the outlet titles it; else the heading (a <title> adds the site name)
+                return next((v for f, v in folded if f.endswith(" " + key)), form) if form is full else form
+    return None
+
+
+def _page_chrome(heading: HtmlElement) -> bool:
+    for node in (heading, *heading.iterancestors()):
+        if node.tag in _CHROME_TAGS or _CRUMB.search(node.get("class") or "") or (node is heading and hidden(node)):
+            return True
+    return False
+
+
+def _without_kicker(heading: HtmlElement, full: str) -> str | None:
+    """The heading's text without a kicker that is its own first element ('<span>Eskalation im Nahen Osten</span>
+    <span> - </span><span>«...»</span>'); None when the heading does not start with such an element."""
+    if (heading.text or "").strip():
+        return None
+    first = next((el for el in heading.iterdescendants() if isinstance(el.tag, str) and len(el) == 0
+                  and (el.text or "").strip()), None)
+    if first is None:
+        return None
+    kicker = _clean(first.text_content()) or ""
+    if not full.startswith(kicker) or len(kicker.split()) > KICKER_MAX_WORDS or is_sentence(kicker):
+        return None
+    rest = full[len(kicker):].lstrip(" :-–—|")
+    return rest if len(rest.split()) >= HEADLINE_MIN_WORDS else None
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.replace("\u00ad", "").casefold()).split())
 
 
 def strip_site_suffix(title: str | None, source: str | None, url: str | None) -> str | None:
@@ -331,18 +433,41 @@ def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement, a
     if names:
         yield names
     else:  # the meta tags only when the structured data names nobody (they repeat it, often worse)
-        for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl"):
+        for key in _AUTHOR_META_KEYS:  # each in turn: one may hold only an e-mail address or the outlet's name
             raw = meta.get(key)
             if raw and not raw.startswith("http"):
                 yield [n for n in re.split(r"\s*(?:,|;|\bund\b|\band\b|&)\s*", raw) if n]
-                break
     nodes = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
     if nodes:
         yield [nodes[0].text_content()]
+    labelled = _labelled_author(tree)
+    if labelled:
+        yield [labelled]
     for text in credits:  # a byline box: <p class="author">von <a>Name, SWR</a></p>
         if len(text) <= 100 and _AUTHOR_PREFIX.match(text):
             yield [text]
             break
+
+
+def _labelled_author(tree: HtmlElement) -> str | None:
+    """A name the page gives in a labelled field: '<li><strong>Autorin/Autor</strong> Name</li>', '<dt>Author</dt>
+    <dd>Name</dd>'; only a person's name counts."""
+    return next((v for v in _labelled_values(tree, _AUTHOR_LABEL) if _PERSON.match(v)), None)
+
+
+def _labelled_values(tree: HtmlElement, label_pattern: re.Pattern[str]) -> Iterator[str]:
+    """The values of the page's labelled fields whose label matches: the text after the label element, or the
+    next element's text."""
+    for label in _LABEL_LEAVES(tree):
+        if not label_pattern.match(" ".join((label.text or "").split())):
+            continue
+        value = (label.tail or "").strip()
+        if not value:
+            nxt = label.getnext()
+            value = nxt.text_content() if nxt is not None else ""
+        value = " ".join(value.split()).strip(" :")
+        if value:
+            yield value
 
 
 def _clean_authors(names: list[str], source: str | None, agencies: list[str], host: str | None = None) -> list[str]:
@@ -432,6 +557,9 @@ def _published(article: dict[str, object], meta: dict[str, str], tree: HtmlEleme
                 *tree.xpath("(//time/@datetime)[position() <= 3]"))) if d is not None]
             found = resolve_local_time(found, others, language)
         return _iso(found)
+    labelled = next((d for d in (_date_of(v[:40]) for v in _labelled_values(tree, _DATE_LABEL)) if d), None)
+    if labelled is not None:  # '<li><strong>Datum</strong> 28.04.2023</li>': the page's own statement of its day
+        return _iso(labelled)
     if url:
         m = _URL_DATE.search(url)
         if m and m.group(3):

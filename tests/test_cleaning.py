@@ -201,6 +201,35 @@ def test_title_loses_the_site_suffix_only(title: str, source: str | None, url: s
     assert strip_site_suffix(title, source, url) == clean
 
 
+def _titled(head: str, body: str) -> str:
+    return (f"<html lang='de'><head>{head}</head><body>{body}<article><p>{BODY}</p><p>{BODY}</p></article>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("head,body,title", [
+    # The h1 is the breadcrumb's search title; the article shows og:title in an h2 behind a kicker element.
+    (('<meta property="og:title" content="Warum das Hallenbad doch saniert wird">'
+     '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Hallenbad: Stadtrat entscheidet '
+     'sich für Sanierung"}</script>'),
+     ('<nav class="breadcrumb"><h1>Hallenbad: Stadtrat entscheidet sich für Sanierung</h1></nav>'
+     '<header><h2><span class="kicker">Kommentar</span> <span>Warum das Hallenbad doch saniert wird</span></h2>'
+     '</header>'), "Warum das Hallenbad doch saniert wird"),
+    # The structured data glue another kicker to the headline than the page shows: the shared part is the title.
+    ('<meta property="og:title" content="Streit im Stadtrat: Das Hallenbad bleibt offen">',
+     ('<h1><span>Bäder in Nordstadt</span><span aria-hidden="true"> - </span><span>Das Hallenbad bleibt offen'
+     '</span></h1>'), "Das Hallenbad bleibt offen"),
+    # The h1 alone, and the structured headline that puts the kicker before it: the outlet's headline.
+    (('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Nordstadt: Das Hallenbad bleibt '
+     'offen"}</script>'), '<div class="kicker">Nordstadt</div><h1>Das Hallenbad bleibt offen</h1>',
+     "Nordstadt: Das Hallenbad bleibt offen"),
+    # A heading no structured version confirms (a teaser, a section) does not replace the JSON-LD headline.
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Hallenbad wird saniert"}</script>',
+     '<h2>Weitere Nachrichten aus der Region</h2>', "Hallenbad wird saniert"),
+])
+def test_title_is_the_headline_the_article_shows(head: str, body: str, title: str) -> None:
+    assert extract_page(_titled(head, body), None).title == title
+
+
 @pytest.mark.parametrize("head,lang,published", [
     # The offset of the page's own copy of the same time (JSON-LD without, meta tag with).
     (('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-04-28 18:11:01.0"}</script>'
@@ -296,3 +325,34 @@ def test_a_learned_line_goes_only_where_its_shape_and_place_say_furniture(line: 
 def test_a_refetch_that_changed_only_furniture_is_the_same_article(new: list[str], same: bool) -> None:
     old = f"{BODY}\nDiskutieren Sie mit: 48 Kommentare\nMeistgelesen\nFreibad öffnet früher"
     assert same_but_boilerplate(old, "\n".join(new), frozenset({paragraph_hash(VOICE)})) is same
+
+
+def test_labelled_fields_give_author_and_day_when_the_structured_data_names_neither() -> None:
+    page = ("<html lang='de'><head><title>Hallenbad wird saniert</title><meta name='author' content='Rundschau "
+            f"(www.rundschau.example)'></head><body><article><h1>Hallenbad wird saniert</h1><p>{BODY}</p><p>{BODY}"
+            "</p></article><ul class='meta'><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor"
+            "</strong> Jana Beispielfrau</li></ul></body></html>")
+    ext = extract_page(page, "https://www.rundschau.example/hallenbad")
+    assert (ext.author, ext.published) == ("Jana Beispielfrau", "2023-04-28")
+
+
+def test_an_e_mail_author_gives_way_to_the_written_by_tag() -> None:
+    page = ("<html lang='de'><head><title>Hallenbad wird saniert</title><meta name='author' "
+            "content='j.beispiel@rundschau.example'><meta name='twitter:misc:Written by' content='Jan Beispiel'>"
+            f"</head><body><article><p>{BODY}</p><p>{BODY}</p></article></body></html>")
+    assert extract_page(page, None).author == "Jan Beispiel"
+
+
+@pytest.mark.parametrize("credit,agency", [
+    ("<div class='article-end'>sak/Reuters</div>", "Reuters"),
+    ("<p class='small'>dpa/lno</p>", "dpa"),
+    # a photographer's credit, and a desk credit inside a picture's box, name no supplier of the text
+    ("<div class='small'>REUTERS/Jana Beispiel</div>", None),
+    ("<div class='image-credit'><span>sak/AFP</span></div>", None),
+])
+def test_a_desk_credit_set_apart_names_the_agency(credit: str, agency: str | None) -> None:
+    page = (f"<html lang='de'><head><title>Hallenbad</title></head><body><article><p>{BODY}</p><p>{BODY}</p>"
+            f"</article>{credit}</body></html>")
+    ext = extract_page(page, None)
+    assert ext.agency == agency
+    assert ext.author == agency  # wire copy without a person: the agency is its author

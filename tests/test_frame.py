@@ -45,6 +45,17 @@ def test_hidden_labels_and_link_labels_in_the_header_go(element: str) -> None:
     assert trim([label, LEAD, BODY], page) == [LEAD, BODY]
 
 
+def test_the_buttons_of_a_tool_bar_in_the_header_go_and_a_summary_list_stays() -> None:
+    tools = ("<ul class='bar'><li data-x='1'>Artikel drucken<span aria-label='Drucken'></span></li>"
+             "<li>Fehler melden: <span>Hollbach</span> steht<svg></svg></li></ul>")
+    page = f"<html><body><h1>{TITLE}</h1>{tools}<p>{LEAD}</p><p>{BODY}</p></body></html>"
+    assert trim(["Artikel drucken", "Fehler melden:", "steht", LEAD, BODY], page) == [LEAD, BODY]
+    summary = "<ul><li>Mittlerweile 640 Tote im Westjordanland</li><li>Neue Gespräche in Kairo</li></ul>"
+    page = f"<html><body><h1>{TITLE}</h1>{summary}<p>{LEAD}</p><p>{BODY}</p></body></html>"
+    lines = ["- Mittlerweile 640 Tote im Westjordanland", "- Neue Gespräche in Kairo", LEAD, BODY]
+    assert trim(lines, page) == lines
+
+
 @pytest.mark.parametrize("line", [
     "Hollbach",  # a short first line that no element marks: a dateline, kept
     "- Mittlerweile 640 Tote im Westjordanland (05.19 Uhr)",  # a live ticker's summary item
