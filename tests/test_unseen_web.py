@@ -19,7 +19,18 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-from unseenweb import ARTICLES, BY_KEY, LISTINGS, PLANTED, SEED_FILE, SOURCES, STORY, build, config_text, members
+from unseenweb import (
+    ARTICLES,
+    BY_KEY,
+    LISTINGS,
+    PLANTED,
+    SEED_FILE,
+    SOURCES,
+    STORY,
+    build,
+    config_text,
+    members,
+)
 
 from crawler.extract import related_links
 
