@@ -176,7 +176,7 @@ def extract_page(html: str | bytes | HtmlElement, url: str | None,
     lines, _ = site_boilerplate.drop_learned(list(cleaned.paragraphs), options.learned, outlet)
     paragraphs, _ = frame.trim_frame(lines, outlet, tree)
     text = "\n".join(paragraphs)
-    if len(text) < BLOCKED_MAX_CHARS and _is_blocked(text + "\n" + "\n".join(raw_lines), rules):
+    if len(text) < BLOCKED_MAX_CHARS and _is_blocked("\n".join(_wall_lines(raw_lines, paragraphs, rules)), rules):
         raise ExtractionError("blocked", "the page is a paywall, consent wall or bot challenge")
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractionError("empty", "no article text left after cleaning")
@@ -345,6 +345,22 @@ def _page_text(tree: HtmlElement) -> str:
         return " ".join(node.text_content().split())[:20000]
     except ValueError:
         return ""
+
+
+def _wall_lines(raw_lines: list[str], paragraphs: list[str], rules: RuleSet) -> list[str]:
+    """The lines of a page (as extracted, and as kept) that can be a paywall or consent wall: all but those between
+    two kept paragraphs of the article.
+
+    A wall ends what the page shows of the article; a paid-tier promo box inside a short free article ('Plus: 4
+    Wochen testen und alle Plus-Artikel lesen') has more of the article after it, whether the cleaning dropped it
+    or not."""
+    raw = set(raw_lines)
+    body = {p for p in paragraphs if p in raw and not _is_blocked(p, rules)}
+    inside = [i for i, line in enumerate(raw_lines) if line in body]
+    changed = [p for p in paragraphs if p not in raw]  # paragraphs the cleaning rewrote: judged as they are
+    if len(inside) < 2:
+        return [*raw_lines, *paragraphs]
+    return [*raw_lines[:inside[0]], *raw_lines[inside[-1] + 1:], *changed]
 
 
 def _is_blocked(text: str, rules: RuleSet) -> bool:
