@@ -253,6 +253,17 @@ ARTICLES: tuple[Article, ...] = (
         kicker="MILLIONEN-POKER", author="Sabine Gmeiner",
     ),
     Article(
+        "appeal", "express", "/lokal/tannried-zieht-vor-den-verwaltungsgerichtshof-3310330",
+        "Hochwassermauer: Tannried zieht vor den Verwaltungsgerichtshof", "2025-05-22T21:10:00+02:00",
+        (("Die Gemeinde Tannried legt gegen den Baustopp für ihre Hochwasserschutzmauer Beschwerde beim "
+          "Verwaltungsgerichtshof in Mannheim ein. Das beschloss der Gemeinderat am Donnerstagabend mit 15 zu 6 "
+          "Stimmen."),
+         ("Bürgermeisterin Katrin Albrecht will nachweisen, dass ein Deich am Ufer keinen Platz hat. Die "
+          "Bürgerinitiative Rheinufer frei nannte die Beschwerde teuer und aussichtslos.")),
+        "member", rounds=(2,), summary="Die Gemeinde Tannried geht gegen den Baustopp vor.", kicker="KURZ GEMELDET",
+        author="Sabine Gmeiner",
+    ),
+    Article(
         "basin", "express", "/lokal/fussenegger-baut-rueckhaltebecken-in-dornbirn-3310298",
         "Fussenegger baut Rückhaltebecken in Dornbirn", "2025-05-17T10:20:00+02:00",
         (("Die Bregenzer Baufirma Fussenegger Tiefbau hat den Zuschlag für ein Hochwasser-Rückhaltebecken an der "
