@@ -2,9 +2,10 @@
 points, then one run left alone, then round 2; after round 1 and after round 2 the database holds the same articles
 (canonical URL and text) and the same story rows (status, original) as an undisturbed crawl of the same web.
 
-Every page of the web is slowed down and one request at a time goes to each host, so that kills land between a
-listing and its pages, in the middle of the seed's related link, the second section page and the wire copies.  The
-kill times come from a seeded generator (STORYWATCH_CRASH_SEED) and are printed with `pytest -rP`.
+Every page of the web is slowed down and one request at a time goes to each host, and each kill waits for progress
+(links listed, or articles stored) so that it lands between a listing and its pages or among the pages: the seed's
+related link, the second section page, the wire copies.  Kill points come from a seeded generator
+(STORYWATCH_CRASH_SEED) and are printed with `pytest -rP`.
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ def snapshot(db: Path) -> Snapshot:
                     tuple(t for _, t, _ in rows))
 
 
+def _planted(snap: Snapshot) -> list[str]:
+    return sorted(line for text in snap.texts for lines in PLANTED.values() for line in lines if line[:40] in text)
+
+
 def _differences(mine: Snapshot, theirs: Snapshot) -> dict[str, list[object]]:
     out: dict[str, list[object]] = {}
     for name in ("articles", "story_rows", "waiting"):
@@ -99,22 +104,34 @@ def _count(config: Path, table: str) -> int:
 
 
 def _killed_runs(config: Path, rng: random.Random, report: list[str]) -> None:
-    """Runs killed (SIGKILL to the process group) at random times until KILLS landed while the crawl ran."""
+    """Runs killed (SIGKILL to the process group) until KILLS landed while the crawl ran.
+
+    A kill point is progress, not time (start-up takes 1.5 s on an idle machine and 5 s on a busy one): once the run
+    has stored 1-3 more articles, or listed more links in the frontier, a further 0-0.4 s; so that every kill lands
+    between a listing and its pages or among the pages, whatever the machine's load."""
     landed = tries = 0
     while landed < KILLS and tries < 3 * KILLS:
         tries += 1
-        after = rng.uniform(1.5, 5.0)
+        stored, waiting = _count(config, "articles"), _count(config, "frontier")
+        more, extra = rng.randint(1, 3), rng.uniform(0.0, 0.4)
+        on_links = rng.random() < 0.3  # some kills right after a listing was read, before its pages
         proc = subprocess.Popen(storywatch_command("run", "--config", config), cwd=config.parent, env=cli_env(),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        try:
-            proc.wait(timeout=after)
-            report.append(f"run {tries}: finished by itself (exit {proc.returncode}) before {after:.2f} s")
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=30)
-            landed += 1
-            report.append(f"run {tries}: SIGKILL after {after:.2f} s, then {_count(config, 'articles')} articles, "
-                          f"{_count(config, 'frontier')} waiting")
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:
+            if (_count(config, "frontier") > waiting if on_links else _count(config, "articles") >= stored + more):
+                time.sleep(extra)
+                break
+            time.sleep(0.05)
+        if proc.poll() is not None:
+            report.append(f"run {tries}: finished by itself (exit {proc.returncode})")
+            continue
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        landed += 1
+        point = "links listed" if on_links else f"{more} more articles"
+        report.append(f"run {tries}: SIGKILL {extra:.2f} s after {point}; then {_count(config, 'articles')} "
+                      f"articles, {_count(config, 'frontier')} waiting")
         time.sleep(0.1)
 
 
@@ -144,6 +161,5 @@ def test_a_round_crawled_by_killed_runs_ends_like_an_undisturbed_crawl(tmp_path:
     for rnd in (1, 2):
         calm_snap, crashed_snap = snaps["calm"][rnd - 1], snaps["crashed"][rnd - 1]
         assert not _differences(crashed_snap, calm_snap), (rnd, _differences(crashed_snap, calm_snap))
-        planted = [line for text in crashed_snap.texts for lines in PLANTED.values() for line in lines
-                   if line[:40] in text]
-        assert not planted, (rnd, planted)
+        # The same texts line for line (a planted line the cleaning misses is missed in both; see test_unseen_web).
+        assert _planted(crashed_snap) == _planted(calm_snap), rnd
