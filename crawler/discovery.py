@@ -284,4 +284,15 @@ def section_links(
         out.append(Candidate(url=url, source=source, via=via, title=title))
         if len(out) >= max_links:
             break
+    if via == "section" and len(out) < max_links:
+        # A configured section's next page (rel="next"): its links are the section's older articles. It is fetched
+        # as a candidate, judged a listing and read one step (the links of a listing found on a listing wait).
+        for href in doc.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
+                              ' | //link[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'):
+            url = urljoin(base_url, href.strip()).split("#", 1)[0]
+            if url not in seen and url.rstrip("/") != section_url.rstrip("/") and is_allowed(url) \
+                    and urlsplit(url).netloc == urlsplit(section_url).netloc:
+                seen.add(url)
+                out.append(Candidate(url=url, source=source, via=via, title=None))
+                break
     return out

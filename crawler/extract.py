@@ -46,15 +46,21 @@ PRUNE_XPATH: tuple[str, ...] = ()
 _RELATED_BOX = re.compile(
     r"related|mehr-?zum-?thema|lesen-?sie-?auch|auch-?interessant|read-?(also|more|next)|more-?on|weitere-?artikel|"
     r"inline-?teaser|article-?teaser|zum-?thema|recommend|empfehl|see-?also|also-?read|further-?reading")
+# The labels of boxes that point to other coverage of the same matter: the pointer kinds the cleaning drops from
+# texts (crawler/rules/boilerplate.toml, family 'teaser'), without the site-wide ones ('meistgelesen', 'top stories').
 _RELATED_LABEL = re.compile(
-    r"^\s*(lesen sie (auch|mehr|hier)|mehr zum thema|mehr zu diesem thema|auch interessant|ebenfalls interessant|"
-    r"das könnte sie (auch )?interessieren|weitere artikel|zum thema|passend zum thema|auch lesen|schon gelesen|"
-    r"related( articles| stories| content| coverage)?|read (more|also|next)|see also|also read|more on this)\b",
+    r"^\s*(lesen sie (auch|mehr|hier|weiter)|mehr zum thema|mehr zu diesem thema|mehr dazu|auch interessant|"
+    r"ebenfalls interessant|das könnte sie (auch )?interessieren|dies könnte sie (auch )?interessieren|"
+    r"weitere artikel|weitere (beiträge|meldungen|berichte) zum thema|zum thema|passend zum thema|dazu passend|"
+    r"zum weiterlesen|weiterlesen|auch lesen|schon gelesen|verwandte (artikel|themen|beiträge)|"
+    r"ähnliche (artikel|beiträge)|related( articles| stories| content| coverage)?|read (more|also|next)|see also|"
+    r"also read|more on this|more (on|about) (this|the) (story|topic)|further reading|you (may|might) also like)\b",
     re.IGNORECASE)
 _BOX_TAGS = ("div", "section", "aside", "ul", "ol", "p", "li", "figure")
-_LABEL_KEYS = ("lesen sie", "mehr zu", "auch interessant", "ebenfalls interessant", "das könnte", "weitere artikel",
-               "zum thema", "passend zum", "auch lesen", "schon gelesen", "related", "read ", "see also", "also read",
-               "more on")
+_LABEL_KEYS = ("lesen sie", "mehr zu", "mehr da", "auch interessant", "ebenfalls interessant", "das könnte",
+               "dies könnte", "weitere ", "zum thema", "passend zum", "dazu passend", "zum weiterlesen", "weiterlesen",
+               "auch lesen", "schon gelesen", "verwandte ", "ähnliche ", "related", "read ", "see also", "also read",
+               "more on", "more about", "further reading", "you may", "you might")
 _LABEL_TAGS = ("p", "li", "h2", "h3", "h4", "strong", "b", "span", "div")
 # Lists of two or more items outside the page chrome (trafilatura drops navigation, header and footer itself).
 _CONTENT_LISTS = etree.XPath("//*[self::ul or self::ol][li[2]][not(ancestor::nav or ancestor::header or ancestor::footer)]")
@@ -170,7 +176,7 @@ def extract_page(html: str | bytes | HtmlElement, url: str | None,
     lines, _ = site_boilerplate.drop_learned(list(cleaned.paragraphs), options.learned, outlet)
     paragraphs, _ = frame.trim_frame(lines, outlet, tree)
     text = "\n".join(paragraphs)
-    if len(text) < BLOCKED_MAX_CHARS and _is_blocked(text + "\n" + "\n".join(raw_lines), rules):
+    if len(text) < BLOCKED_MAX_CHARS and _is_blocked("\n".join(_wall_lines(raw_lines, paragraphs, rules)), rules):
         raise ExtractionError("blocked", "the page is a paywall, consent wall or bot challenge")
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractionError("empty", "no article text left after cleaning")
@@ -341,6 +347,22 @@ def _page_text(tree: HtmlElement) -> str:
         return ""
 
 
+def _wall_lines(raw_lines: list[str], paragraphs: list[str], rules: RuleSet) -> list[str]:
+    """The lines of a page (as extracted, and as kept) that can be a paywall or consent wall: all but those between
+    two kept paragraphs of the article.
+
+    A wall ends what the page shows of the article; a paid-tier promo box inside a short free article ('Plus: 4
+    Wochen testen und alle Plus-Artikel lesen') has more of the article after it, whether the cleaning dropped it
+    or not."""
+    raw = set(raw_lines)
+    body = {p for p in paragraphs if p in raw and not _is_blocked(p, rules)}
+    inside = [i for i, line in enumerate(raw_lines) if line in body]
+    changed = [p for p in paragraphs if p not in raw]  # paragraphs the cleaning rewrote: judged as they are
+    if len(inside) < 2:
+        return [*raw_lines, *paragraphs]
+    return [*raw_lines[:inside[0]], *raw_lines[inside[-1] + 1:], *changed]
+
+
 def _is_blocked(text: str, rules: RuleSet) -> bool:
     low = text.lower()
     return any(marker in low for marker in rules.blocked_markers)
@@ -373,9 +395,11 @@ def related_links(tree: HtmlElement, base: str | None) -> tuple[str, ...]:
         if len(found) >= MAX_RELATED_LINKS:
             break
         text = node.text
+        labelled_box = False  # the label is the text of the node's first child: the node is the box itself
         if not text or text.isspace():
             first = node[0] if len(node) else None
             text = first.text if first is not None and isinstance(first.tag, str) else None
+            labelled_box = text is not None and node.tag not in ("p", "li")
         if not text or not text.lstrip()[:24].lower().startswith(_LABEL_KEYS):
             continue  # a cheap prefix test first: this loop sees every paragraph of the page
         text = " ".join(text.split())
@@ -384,7 +408,8 @@ def related_links(tree: HtmlElement, base: str | None) -> tuple[str, ...]:
         if node.tag in ("p", "li") and node.find(".//a") is not None:
             add(node.xpath(".//a[@href]"))  # 'Lesen Sie auch: <a>…</a>' inline teaser
         elif len(text) < 60:
-            container = node.getparent()  # a box heading: the links are its siblings'
+            # A box heading: the links are its siblings' (in a box that starts with the heading, the box's own).
+            container = node if labelled_box else node.getparent()
             if container is not None and container.tag not in ("body", "html") and not _is_page_chrome(container):
                 add(container.xpath(".//a[@href]")[:12])
                 nxt = node.getnext()

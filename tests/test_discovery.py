@@ -163,3 +163,22 @@ def test_section_page_link_cap():
 def test_listing_paths_are_not_articles():
     assert not looks_like_article("https://s.de/thema/assad/", "https://s.de/")
     assert looks_like_article("https://s.de/ausland/assad-berater-erhebt-vorwuerfe-gegen-putin", "https://s.de/")
+
+
+def test_a_configured_section_names_its_next_page_once():
+    """rel="next" (an <a> or a <link> in the head): the section's older articles are on it; found on a section only,
+    and only the first such link (the page after it is a listing found on a listing, which is not read)."""
+    page = ('<html><head><link rel="next" href="/politik/seite-2/"></head><body><main>'
+            '<a href="/politik/stadtrat-streitet-ueber-bruecke-100234.html">Stadtrat</a>'
+            '<a rel="next nofollow" href="/politik/seite-3/">Weitere Meldungen</a>'
+            '<a rel="next" href="https://other.de/politik/seite-2/">elsewhere</a></main></body></html>')
+    found = parse_section(page, "https://s.de/politik/", "S", is_allowed=lambda u: "s.de" in u)
+    assert [(c.url, c.via) for c in found] == [
+        ("https://s.de/politik/stadtrat-streitet-ueber-bruecke-100234.html", "section"),
+        ("https://s.de/politik/seite-2/", "section"),
+    ]
+    from lxml import html as lxml_html
+
+    from crawler.discovery import section_links
+    listing = section_links(lxml_html.fromstring(page), "https://s.de/politik/", "S", via="listing")
+    assert [c.url for c in listing] == ["https://s.de/politik/stadtrat-streitet-ueber-bruecke-100234.html"]
