@@ -417,7 +417,10 @@ def expected_authors(case: Case) -> set[str]:
         folded = fold(name)
         if canonical_agency(name) or folded in AGENCIES:
             continue
-        if site in folded.replace(" ", "") or any(len(w) >= 4 and w in site for w in folded.split()):
+        squashed = folded.replace(" ", "")
+        # a short site name ('BR') counts at the start of a word only: 'Sabrina' is no mention of BR
+        named = site in squashed if len(site) >= 4 else any(w.startswith(site) for w in (squashed, *folded.split()))
+        if named or any(len(w) >= 4 and w in site for w in folded.split()):
             continue  # 'DER SPIEGEL', 'BR24 Redaktion', 'ndr.de': the outlet, not an author
         people.add(folded)
     if not people:
