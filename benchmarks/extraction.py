@@ -571,19 +571,21 @@ def snippet_misses(case: Case, text: str) -> tuple[int, int]:
 def print_weakest(cases: Sequence[Case], split: dict[str, Any], texts: Sequence[str], listed: Sequence[int]) -> None:
     """The pages that pull each corpus down, for whoever works on the extraction next: the lowest F1 of the body
     corpora, and the evaldata pages with snippets missed or kept wrongly."""
-    print(f"\nweakest pages (storywatch; the {WEAKEST} lowest F1 per body corpus, every evaldata page with a "
-          "snippet wrong)")
+    print(f"\nweakest pages (storywatch; the {WEAKEST} lowest F1 per body corpus, the {WEAKEST} evaldata pages with "
+          "the most snippets wrong)")
     for corpus in BODY_TRUTH:
         ids = sorted((i for i in listed if cases[i].corpus == corpus), key=lambda i: page_f1(cases[i], texts[i]))
         for i in ids[:WEAKEST]:
             print(f"      {half_of(split, cases[i])} {corpus} {cases[i].site} {cases[i].path.name}: "
                   f"F1 {page_f1(cases[i], texts[i]):.3f}")
-    for i in listed:
-        if cases[i].corpus == "trafilatura":
-            missed, kept = snippet_misses(cases[i], texts[i])
-            if missed or kept:
-                print(f"      {half_of(split, cases[i])} trafilatura {cases[i].site} {cases[i].path.name}: "
-                      f"{missed} wanted snippets missing, {kept} unwanted kept")
+    wrong = [(sum(snippet_misses(cases[i], texts[i])), i) for i in listed if cases[i].corpus == "trafilatura"]
+    wrong = sorted((w for w in wrong if w[0]), key=lambda w: -w[0])
+    for _, i in wrong[:WEAKEST]:
+        missed, kept = snippet_misses(cases[i], texts[i])
+        print(f"      {half_of(split, cases[i])} trafilatura {cases[i].site} {cases[i].path.name}: "
+              f"{missed} wanted snippets missing, {kept} unwanted kept")
+    if len(wrong) > WEAKEST:
+        print(f"      ... and {len(wrong) - WEAKEST} more evaldata pages with one snippet or two wrong")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
