@@ -22,7 +22,7 @@ from crawler.agency import canonical_agency
 # 'Von Name', 'By Name', 'Text: Name', 'Autorin: Name'; glued without a space as some markup renders it
 # ('<span>Von</span><span>BR24 Redaktion</span>' -> 'VonBR24 Redaktion').
 PREFIX = re.compile(r"^[\s•·*-]*(?:von|by|autor(?:in)?|author|text)\s*(?::\s*|\s+)", re.IGNORECASE)
-GLUED_PREFIX = re.compile(r"^(?:Von|VON|By|BY)(?=[A-ZÄÖÜ])")
+GLUED_PREFIX = re.compile(r"^(?:Von|By)(?=[A-ZÄÖÜ])")  # title case only: 'BYRNE' keeps its letters
 # Between names, and between names and the agency ('Marta Ries mit AP', 'by Ann Example with Reuters').
 _SPLIT = re.compile(r"\s*(?:,|;|\||\s+und\s+|\s+and\s+|\s+&\s+|\s+[-–]\s+|\s+(?:mit|with)\s+(?:material\s+(?:von|from)\s+)?)"
                     r"\s*", re.IGNORECASE)

@@ -20,6 +20,7 @@ BODY = ("Der Gemeinderat von Kellbach hat am Montagabend beschlossen, die alte F
     (["VonKreisblatt Redaktion"], [], []),  # a prefix glued to a desk, as '<span>Von</span><span>...' renders
     (["VonKarla Bremer"], ["Karla Bremer"], []),
     (["Vonnegut Beispiel"], ["Vonnegut Beispiel"], []),  # a name that starts like the prefix keeps it
+    (["BYRNE ANN"], ["BYRNE ANN"], []),  # a name in capitals that starts like the prefix
     (["von Jonas Feld, SENDER NORD Stand: 3. Mai 2024, 07:15 Uhr"], ["Jonas Feld"], []),
     (["Jonas Feld, 07:15 Uhr"], ["Jonas Feld"], []),
     (["By Ann Example on 03.05.2024"], ["Ann Example"], []),
