@@ -54,6 +54,7 @@ HALVES = ("dev", "test")
 BODY_TRUTH = ("zyte", "fundus-de")  # corpora whose ground truth is the whole body text
 KICKER_MAX_WORDS = 8
 RECURRING_MIN_WORDS = 4
+WEAKEST = 10  # pages listed per body corpus by --verbose
 # fundus writes some times without an offset; its German pages' local time is Central European.
 FUNDUS_ZONE = ZoneInfo("Europe/Berlin")
 
@@ -417,7 +418,10 @@ def expected_authors(case: Case) -> set[str]:
         folded = fold(name)
         if canonical_agency(name) or folded in AGENCIES:
             continue
-        if site in folded.replace(" ", "") or any(len(w) >= 4 and w in site for w in folded.split()):
+        squashed = folded.replace(" ", "")
+        # a short site name ('BR') counts at the start of a word only: 'Sabrina' is no mention of BR
+        named = site in squashed if len(site) >= 4 else any(w.startswith(site) for w in (squashed, *folded.split()))
+        if named or any(len(w) >= 4 and w in site for w in folded.split()):
             continue  # 'DER SPIEGEL', 'BR24 Redaktion', 'ndr.de': the outlet, not an author
         people.add(folded)
     if not people:
@@ -483,9 +487,12 @@ def _pick(seq: Sequence[Any], ids: Sequence[int]) -> list[Any]:
     return [seq[i] for i in ids]
 
 
-def report(cases: Sequence[Case], split: dict[str, Any], results: dict[str, dict[str, Any]], verbose: bool) -> None:
-    """Print quality per half: F1, kicker lines, recurring lines, metadata."""
+def report(cases: Sequence[Case], split: dict[str, Any], results: dict[str, dict[str, Any]], verbose: bool,
+           shown: Sequence[str] = ("dev",)) -> None:
+    """Print quality per half: F1, kicker lines, recurring lines, metadata; with `verbose`, the failing pages of the
+    halves in `shown` one by one (the lowest F1 too)."""
     halves = _by_half(cases, split)
+    listed = [i for h in shown for i in halves[h]]
     cols = ("dev", "test", "all")
     print("\nF1 per corpus (P / R / F1), by half of the sites")
     print(f"{'corpus':<12} {'engine':<11} " + " ".join(f"{h:>20}" for h in cols))
@@ -509,7 +516,7 @@ def report(cases: Sequence[Case], split: dict[str, Any], results: dict[str, dict
                   for h in cols}
         print(f"  {engine:<11} " + "  ".join(f"{h} {counts[h]}" for h in cols))
         if verbose and engine == "storywatch":
-            for i in halves["dev"]:
+            for i in listed:
                 if cases[i].corpus in BODY_TRUTH and kicker_lines(cases[i], texts[i]):
                     print(f"      {half_of(split, cases[i])} {cases[i].path.name}: {kicker_lines(cases[i], texts[i])}")
     print(f"\nrecurring lines (>= {RECURRING_MIN_WORDS} words, in 2+ texts of a site, in none of their truths; "
@@ -521,10 +528,11 @@ def report(cases: Sequence[Case], split: dict[str, Any], results: dict[str, dict
             found = recurring_lines(_pick(cases, halves[h]), _pick(texts, halves[h]))
             cells.append(f"{h} {sum(len(v) for v in found.values())} in {len(found)} sites")
         print(f"  {engine:<11} " + "  ".join(cells))
-        if verbose and engine == IN_A_CRAWL:
-            for site, lines in recurring_lines(_pick(cases, halves["dev"]), _pick(texts, halves["dev"])).items():
-                for line in lines:
-                    print(f"      {site}: {line[:110]}")
+        if verbose and engine in ("storywatch", IN_A_CRAWL):
+            for h in shown:
+                for site, lines in recurring_lines(_pick(cases, halves[h]), _pick(texts, halves[h])).items():
+                    for line in lines:
+                        print(f"      {h} {site}: {line[:110]}")
     print("\nmetadata on fundus-de (share of pages right; trafilatura: extract(with_metadata=True), "
           "its date is a day; target >= 0.95)")
     fields = ("title", "author", "date (day)", "date (instant)", "agency")
@@ -537,7 +545,7 @@ def report(cases: Sequence[Case], split: dict[str, Any], results: dict[str, dict
     if verbose:
         sw = results["storywatch"]["metas"]
         for case, meta in zip(cases, sw):
-            if case.corpus != "fundus-de" or meta is None or half_of(split, case) != "dev":
+            if case.corpus != "fundus-de" or meta is None or half_of(split, case) not in shown:
                 continue
             wrong = []
             if fold(meta.get("title")) != fold(case.meta.get("title")):
@@ -550,6 +558,34 @@ def report(cases: Sequence[Case], split: dict[str, Any], results: dict[str, dict
                 wrong.append(f"agency {meta.get('agency')!r} != {case.meta.get('agencies')}")
             for w in wrong:
                 print(f"      {half_of(split, case)} {case.path.name}: {w}")
+        print_weakest(cases, split, results["storywatch"]["texts"], listed)
+
+
+def snippet_misses(case: Case, text: str) -> tuple[int, int]:
+    """(must-have snippets missing, must-not-have snippets present) of a trafilatura-evaldata page."""
+    withs, withouts = case.truth  # type: ignore[misc]
+    t = _norm(text)
+    return sum(_norm(w) not in t for w in withs), sum(_norm(w) in t for w in withouts)
+
+
+def print_weakest(cases: Sequence[Case], split: dict[str, Any], texts: Sequence[str], listed: Sequence[int]) -> None:
+    """The pages that pull each corpus down, for whoever works on the extraction next: the lowest F1 of the body
+    corpora, and the evaldata pages with snippets missed or kept wrongly."""
+    print(f"\nweakest pages (storywatch; the {WEAKEST} lowest F1 per body corpus, the {WEAKEST} evaldata pages with "
+          "the most snippets wrong)")
+    for corpus in BODY_TRUTH:
+        ids = sorted((i for i in listed if cases[i].corpus == corpus), key=lambda i: page_f1(cases[i], texts[i]))
+        for i in ids[:WEAKEST]:
+            print(f"      {half_of(split, cases[i])} {corpus} {cases[i].site} {cases[i].path.name}: "
+                  f"F1 {page_f1(cases[i], texts[i]):.3f}")
+    wrong = [(sum(snippet_misses(cases[i], texts[i])), i) for i in listed if cases[i].corpus == "trafilatura"]
+    wrong = sorted((w for w in wrong if w[0]), key=lambda w: -w[0])
+    for _, i in wrong[:WEAKEST]:
+        missed, kept = snippet_misses(cases[i], texts[i])
+        print(f"      {half_of(split, cases[i])} trafilatura {cases[i].site} {cases[i].path.name}: "
+              f"{missed} wanted snippets missing, {kept} unwanted kept")
+    if len(wrong) > WEAKEST:
+        print(f"      ... and {len(wrong) - WEAKEST} more evaldata pages with one snippet or two wrong")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -560,8 +596,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only every N-th page (quick look)")
     ap.add_argument("--only", choices=CORPORA, action="append", help="restrict to a corpus (repeatable)")
     ap.add_argument("--half", choices=HALVES, help="only the pages of one half (tuning looks at dev only)")
-    ap.add_argument("--verbose", action="store_true", help="list the kicker lines, recurring lines and wrong "
-                    "metadata of the dev half one by one (the test half stays held out)")
+    ap.add_argument("--verbose", action="store_true", help="list the failing pages of the dev half one by one: "
+                    "kicker lines, recurring lines, wrong metadata, the lowest F1 (the test half stays held out)")
+    ap.add_argument("--verbose-test", action="store_true", help="list the test half's failing pages too (looking "
+                    "at them makes the test half seen: say so when you report its figures)")
     ap.add_argument("--json", type=Path, help="write the numbers to this file")
     ap.add_argument("--write-floor", type=Path, help="raise the floors in this file (extraction_floor.json) "
                     "to what storywatch reached; never lowers one")
@@ -593,7 +631,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     counts = Counter(half_of(split, c) for c in cases)
     print(f"{len(cases)} pages (dev {counts['dev']}, test {counts['test']}); pages/s per core = pages / summed "
           "extraction time")
-    report(cases, split, results, args.verbose)
+    report(cases, split, results, args.verbose or args.verbose_test, ("dev", "test") if args.verbose_test else ("dev",))
     plain_s = float(results["trafilatura"]["seconds"])
     print()
     for engine in ENGINES:

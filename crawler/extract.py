@@ -16,7 +16,7 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler import agency, cleaning, frame, metadata, site_boilerplate
+from crawler import agency, byline, cleaning, frame, metadata, site_boilerplate
 from crawler.items import Extracted
 from crawler.rules import RuleSet, builtin_rules
 
@@ -80,6 +80,9 @@ _SENTENCES = re.compile(r"\w[.!?…][\"“”»«’)]?(\s+\S|\s*$)")
 _ANY_LISTS = etree.XPath("//*[self::ul or self::ol][li][not(ancestor::nav or ancestor::header or ancestor::footer)]")
 _SOURCES_LABEL = re.compile(r"^(verwendete quellen|quellen|quellenangaben|quellenverzeichnis|sources|sources used|"
                             r"used sources)\s*:?$", re.IGNORECASE)
+# A credit line is short; the element that holds exactly its text is looked up to see where it stands.
+PICTURE_CREDIT_MAX_CHARS = 80
+_BY_TEXT = etree.XPath("//body//*[normalize-space(.) = $text][not(*[normalize-space(.) = $text])]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _SINGLE_BYTE = frozenset({"latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii", "cp1250", "iso8859-2"})
 
@@ -181,10 +184,18 @@ def extract_page(html: str | bytes | HtmlElement, url: str | None,
     if len(text) < MIN_TEXT_CHARS:
         raise ExtractionError("empty", "no article text left after cleaning")
     language = meta.language or metadata.guess_language(text)
-    agencies = agency.find_agencies([*raw_lines, *meta.credits], meta.agencies)
+    pictures = picture_credits(tree, raw_lines)
+    credit_lines = [line for line in raw_lines if line not in pictures]
+    agencies = agency.find_agencies([*credit_lines, *meta.credits], meta.agencies)
     # A byline in the text names the author when the markup did not; wire copy without a person is the agency's.
-    author = (meta.author or ", ".join(metadata.byline_authors(raw_lines))
-              or ", ".join(metadata.byline_authors(meta.credits, bare=True)) or agencies)
+    # The place of the text's dateline is never an author ('Anna Beispiel, Nairobi' beside 'NAIROBI - ...').
+    host = urlsplit(base).hostname if base else None
+    people = [] if meta.wire else (
+        list(meta.authors) or byline.byline_authors(raw_lines, source=meta.source, host=host)
+        or byline.byline_authors(meta.credits, bare=True, source=meta.source, host=host))
+    place = byline.dateline_place(paragraphs)
+    people = [p for p in people if not place or p.casefold() != place.casefold()]
+    author = ", ".join(people) or agencies
     return Extracted(
         url=url,
         canonical_url=meta.canonical_url,
@@ -198,6 +209,19 @@ def extract_page(html: str | bytes | HtmlElement, url: str | None,
         related_links=related,
         paragraphs=tuple(paragraphs),
     )
+
+
+def picture_credits(tree: HtmlElement, lines: list[str]) -> frozenset[str]:
+    """The lines that credit an agency from inside a picture's box (a chart's 'Quelle: AFP' under its caption):
+    they name who supplied the picture, not the text.  Only the few lines that credit an agency are looked up."""
+    out = set()
+    for line in lines:
+        if len(line) > PICTURE_CREDIT_MAX_CHARS or not agency.credited(line):
+            continue
+        nodes = _BY_TEXT(tree, text=line)
+        if nodes and all(metadata.in_picture_box(n) for n in nodes[:3]):
+            out.add(line)
+    return frozenset(out)
 
 
 def _parse(text_html: str) -> HtmlElement:

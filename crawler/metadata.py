@@ -21,6 +21,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from crawler.agency import canonical_agency, desk_credit
+from crawler.byline import GLUED_PREFIX, PERSON, PREFIX, normalize_byline
 from crawler.frame import hidden, is_sentence
 
 logger = logging.getLogger(__name__)
@@ -39,22 +40,30 @@ _CRUMB = re.compile(r"crumb", re.IGNORECASE)
 KICKER_MAX_WORDS = 8
 HEADLINE_MIN_WORDS = 3
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ")
-_AUTHOR_PREFIX = re.compile(r"^[\s•·*-]*(?:von|by|autor(?:in)?|author|text)\s*:?\s+", re.IGNORECASE)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||\s+und\s+|\s+and\s+|\s+&\s+|\s+[-–]\s+)\s*", re.IGNORECASE)
-# What follows a name in a broadcaster's byline: the station or studio ('Name, MDR THÜRINGEN', 'Name, ARD-Studio Rom').
-_AFFILIATION = re.compile(
-    r"^(ard|zdf|swr|ndr|wdr|br|hr|mdr|rbb|sr|dlf|dw|orf|srf|rtl|n-?tv|radio bremen|deutschlandfunk|deutsche welle|"
-    r"deutschlandradio|phoenix|arte|3sat)\b|studio\b|\bredaktion\b|\bnewsroom\b")
-# Byline and source boxes outside captions and page chrome: where a page credits the agency it took the text from.
+# Byline, contributor and source boxes outside captions and page chrome (class names lower case or in camel case:
+# 'metaInfoAuthorList'): where a page names its authors and credits the agency it took the text from.  Both
+# spellings with plain contains() ('uthor' for 'author' and 'Author'; 'yline' would match 'storyline'):
+# translate() on every class of the page would cost a fifth of the extraction.
+_CREDIT_CLASSES = ("byline", "Byline", "uthor", "autor", "Autor", "ontributor", "quelle", "Quelle", "ource")
 _CREDIT_NODES = XPath(
-    '//*[contains(@class, "byline") or contains(@class, "author") or contains(@class, "autor") or '
-    'contains(@class, "quelle") or contains(@class, "source")][not(ancestor::figure or ancestor::figcaption or '
-    'ancestor::footer or ancestor::nav or ancestor::a)][not(self::a or self::img or self::script)]')
+    "//*[" + " or ".join(f'contains(@class, "{w}")' for w in _CREDIT_CLASSES)
+    + '][not(ancestor::figure or ancestor::figcaption or ancestor::footer or ancestor::nav or ancestor::a)]'
+    '[not(self::a or self::img or self::script)]')
+CREDIT_BOXES = 8
+# Links to an author's page ('<a href="/autoren/name/max-muster">Max Muster</a>'), outside page chrome.
+_AUTHOR_LINKS = XPath(
+    '//body//a[contains(@href, "/autor/") or contains(@href, "/autoren/") or contains(@href, "/author/") or '
+    'contains(@href, "/authors/")][not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[1]'
+    '[not(ancestor::article or ancestor::main)])]')
+# How far up a credit's box is looked at for a picture, and how much text a picture's box holds at most.
+PICTURE_BOX_LEVELS = 3
+PICTURE_BOX_MAX_CHARS = 300
 # Short leaves with a slash outside pictures: where a page sets a desk credit apart ('<div>sak/Reuters</div>').
 _DESK_LEAVES = XPath(
     '//body//*[not(*)][contains(text(), "/")][string-length(normalize-space(text())) <= 40]'
     '[not(ancestor::figure or ancestor::figcaption or ancestor::picture or ancestor::a or ancestor::script)]')
 _PICTURE_BOX = re.compile(r"image|img|photo|foto|bild|media|caption|gallery|copyright", re.IGNORECASE)
+_OWN_TEASER = re.compile(r"(article|story|post|entry|artikel|beitrag)__teaser")
 # The meta tags that name the author, in order ('twitter:misc:written by' is what WordPress' Yoast writes).
 _AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl",
                      "twitter:misc:written by")
@@ -64,11 +73,6 @@ _AUTHOR_LABEL = re.compile(r"^(autor(in)?|autor\*?/?in|autorin/autor|autor/autor
 _DATE_LABEL = re.compile(r"^(datum|date|veröffentlicht( am)?|erschienen( am)?|published( on)?)\s*:?$", re.IGNORECASE)
 _LABEL_LEAVES = XPath("//body//*[self::strong or self::b or self::dt or self::th or self::span or self::label]"
                       "[not(*)][string-length(normalize-space(text())) <= 20]")
-# A person's name: two to four capitalised words ('Karla Bremer', 'Anne-Marie Beispiel', 'Jan van Dijk').
-_PERSON = re.compile(r"^[A-ZÄÖÜ][\w'’.-]+(\s+(?:(?:van|von|de|der|den|da|di|du|la|le|zu|el|al|bin|ibn)\s+)*[A-ZÄÖÜ][\w'’.-]+){1,3}$")
-# Bylines sit in the first lines of a text.
-BYLINE_LINES = 6
-_INITIALS = re.compile(r"\s*\([^)]{1,12}\)")  # 'Elena Oberholzer (obe)'
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
                        r"\s*(Z|[+-]\d{2}:?\d{2})?)?")
@@ -89,7 +93,9 @@ class PageMetadata:
     """What a page says about itself before its text is read."""
 
     title: str | None = None
-    author: str | None = None
+    author: str | None = None  # the people, joined; the agencies when the structured data names only them
+    authors: tuple[str, ...] = ()  # the people the page names as authors
+    wire: bool = False  # the structured data names agencies alone as the author
     published: str | None = None
     language: str | None = None
     source: str | None = None
@@ -122,15 +128,18 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     raw_title = (shown or _first_text(article.get("headline")) or meta.get("og:title") or meta.get("twitter:title")
                  or next((h for h in h1s if h), None) or page_title)
     host = urlsplit(base or meta.get("og:url") or "").hostname or urlsplit(_canonical(tree, meta, base) or "").hostname
-    credits = tuple(" ".join(n.text_content().split())[:300] for n in _CREDIT_NODES(tree)[:6]) + _desk_credits(tree)
-    authors, agencies = _authors(article.get("author"), meta, tree, source, host, credits)
+    credits = _credits(tree) + _desk_credits(tree)
+    authors, agencies, wire = _authors(article.get("author"), meta, tree, source, host, credits)
     language = _language(tree, meta, article)
     return PageMetadata(
         headlines=headlines,
         h1=h1s[0] if h1s else None,
         credits=credits,
         title=strip_site_suffix(_clean(raw_title), source, url),
-        author=", ".join(authors) or None,
+        # the structured data naming only an agency as author is wire copy: the agency is its author
+        author=", ".join(authors) or (", ".join(agencies) if wire else None),
+        authors=tuple(authors),
+        wire=wire,
         published=_published(article, meta, tree, url, language),
         language=language,
         source=source,
@@ -139,15 +148,52 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     )
 
 
+def _credits(tree: HtmlElement) -> tuple[str, ...]:
+    """The texts of the page's byline, contributor and source boxes (the first CREDIT_BOXES different ones), not in a
+    picture's box, a teaser of another article or a comment."""
+    out: dict[str, None] = {}
+    for node in _CREDIT_NODES(tree):
+        text = " ".join(node.text_content().split())[:300]
+        if text and text not in out and not in_picture_box(node) and not _elsewhere(node):
+            out[text] = None
+            if len(out) >= CREDIT_BOXES:
+                break
+    return tuple(out)
+
+
 def _desk_credits(tree: HtmlElement) -> tuple[str, ...]:
     """Desk credits the page sets apart from its text ('sak/Reuters' under the article), not in a picture's box."""
     out = []
     for leaf in _DESK_LEAVES(tree):
         text = " ".join((leaf.text or "").split())
-        if desk_credit(text) and not any(_PICTURE_BOX.search(n.get("class") or "")
-                                         for n in (leaf, *list(leaf.iterancestors())[:3])):
+        if desk_credit(text) and not in_picture_box(leaf):
             out.append(text)
     return tuple(dict.fromkeys(out))[:3]
+
+
+def in_picture_box(node: HtmlElement) -> bool:
+    """A credit in a picture's box: it is named for pictures ('image-credit'), or a near ancestor is a small box
+    (no heading, little other text) that is named for pictures or holds one (a chart's caption with 'Quelle: AFP')."""
+    if _PICTURE_BOX.search(node.get("class") or ""):
+        return True
+    own = len(" ".join(node.text_content().split()))
+    for level, anc in enumerate(node.iterancestors(), 1):
+        if level > PICTURE_BOX_LEVELS or anc.tag in ("body", "article", "main", "header"):
+            return False
+        if any(anc.find(f".//{h}") is not None for h in ("h1", "h2", "h3")):
+            return False  # the article's header or body around the credit, not a picture's box
+        if len(" ".join(anc.text_content().split())) - own > PICTURE_BOX_MAX_CHARS:
+            return False
+        if (_PICTURE_BOX.search(anc.get("class") or "") or anc.find(".//img") is not None
+                or anc.find(".//picture") is not None):
+            return True
+    return False
+
+
+def _elsewhere(node: HtmlElement) -> bool:
+    """Inside the teaser of another article (a box named 'teaser' that is not the article's own) or a comment."""
+    return any(("teaser" in cls and not _OWN_TEASER.search(cls)) or "comment" in cls
+               for cls in ((a.get("class") or "").lower() for a in node.iterancestors()))
 
 
 def visible_headline(tree: HtmlElement, versions: Sequence[str]) -> str | None:
@@ -400,43 +446,58 @@ def _clean(text: str | None) -> str | None:
 
 
 def _authors(value: object, meta: dict[str, str], tree: HtmlElement, source: str | None,
-             host: str | None = None, credits: tuple[str, ...] = ()) -> tuple[list[str], tuple[str, ...]]:
-    """Author names and agencies: from JSON-LD, else meta tags, else author markup, else a byline box.
+             host: str | None = None, credits: tuple[str, ...] = ()) -> tuple[list[str], tuple[str, ...], bool]:
+    """Author names, agencies, and whether the structured data named agencies alone as the author (wire copy):
+    from JSON-LD, else meta tags, else author markup, else a byline box; each through the same normalisation
+    (crawler/byline.py).
 
     The markup is read also when the structured data or meta tags named only the site ('mdr.de' in
     <meta name="author">): then the byline 'von David Beispiel, MDR THÜRINGEN' gives the name.
     """
     agencies: list[str] = []
+    people = _structured_authors(value, agencies)
+    if not people and agencies and not _agency_is_outlet(agencies, source, host):
+        # 'author': {'@type': 'Organization', 'name': 'dpa'}: wire copy, whatever a byline box elsewhere names
+        return [], tuple(dict.fromkeys(agencies)), True
     cleaned: list[str] = []
-    for names in _author_candidates(value, meta, tree, agencies, credits):
-        cleaned = _clean_authors(names, source, agencies, host)
+    for names in _author_candidates(people, meta, tree, credits):
+        cleaned = normalize_byline(names, source, host, agencies)
         if cleaned:
             break
-    return cleaned, tuple(dict.fromkeys(agencies))
+    return cleaned, tuple(dict.fromkeys(agencies)), False
 
 
-def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement, agencies: list[str],
-                       credits: tuple[str, ...] = ()) -> Iterator[list[str]]:
+def _agency_is_outlet(agencies: list[str], source: str | None, host: str | None) -> bool:
+    """The agency named as author publishes the page itself (an agency's own fact-check site): no wire copy."""
+    labels = set((host or "").lower().split("."))
+    first = (source or "").split()[:1]
+    return any(a.lower() in labels or (first and canonical_agency(first[0]) == a) for a in agencies)
+
+
+def _structured_authors(value: object, agencies: list[str]) -> list[str]:
+    """The names of the structured data's authors that are no organisation; agencies go to `agencies`."""
     names: list[str] = []
-    items = value if isinstance(value, list) else [value] if value else []
-    for item in items:
+    for item in value if isinstance(value, list) else [value] if value else []:
         name = _name_of(item)
         if not name:
             continue
         agency = canonical_agency(name)
         if agency:
             agencies.append(agency)
-            continue
-        if isinstance(item, dict) and "organization" in _types(item):
-            continue
-        names.append(name)
+        elif not (isinstance(item, dict) and "organization" in _types(item)):
+            names.append(name)
+    return names
+
+
+def _author_candidates(names: list[str], meta: dict[str, str], tree: HtmlElement,
+                       credits: tuple[str, ...] = ()) -> Iterator[list[str]]:
     if names:
         yield names
     else:  # the meta tags only when the structured data names nobody (they repeat it, often worse)
         for key in _AUTHOR_META_KEYS:  # each in turn: one may hold only an e-mail address or the outlet's name
             raw = meta.get(key)
             if raw and not raw.startswith("http"):
-                yield [n for n in re.split(r"\s*(?:,|;|\bund\b|\band\b|&)\s*", raw) if n]
+                yield [raw]
     nodes = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
     if nodes:
         yield [nodes[0].text_content()]
@@ -444,15 +505,19 @@ def _author_candidates(value: object, meta: dict[str, str], tree: HtmlElement, a
     if labelled:
         yield [labelled]
     for text in credits:  # a byline box: <p class="author">von <a>Name, SWR</a></p>
-        if len(text) <= 100 and _AUTHOR_PREFIX.match(text):
+        if len(text) <= 100 and (PREFIX.match(text) or GLUED_PREFIX.match(text)):
             yield [text]
             break
+    links = (" ".join(a.text_content().split()) for a in _AUTHOR_LINKS(tree)[:3])
+    linked = next((t for t in links if PERSON.match(t)), None)
+    if linked:  # a link to the author's page: <a href="/autoren/name/max-muster">Dr. Max Muster</a>
+        yield [linked]
 
 
 def _labelled_author(tree: HtmlElement) -> str | None:
     """A name the page gives in a labelled field: '<li><strong>Autorin/Autor</strong> Name</li>', '<dt>Author</dt>
     <dd>Name</dd>'; only a person's name counts."""
-    return next((v for v in _labelled_values(tree, _AUTHOR_LABEL) if _PERSON.match(v)), None)
+    return next((v for v in _labelled_values(tree, _AUTHOR_LABEL) if PERSON.match(v)), None)
 
 
 def _labelled_values(tree: HtmlElement, label_pattern: re.Pattern[str]) -> Iterator[str]:
@@ -468,63 +533,6 @@ def _labelled_values(tree: HtmlElement, label_pattern: re.Pattern[str]) -> Itera
         value = " ".join(value.split()).strip(" :")
         if value:
             yield value
-
-
-def _clean_authors(names: list[str], source: str | None, agencies: list[str], host: str | None = None) -> list[str]:
-    cleaned: list[str] = []
-    site = (source or "").lower()
-    for name in names:
-        name = _AUTHOR_PREFIX.sub("", _clean(name) or "")
-        parts = _AUTHOR_SPLIT.split(name)
-        for i, part in enumerate(parts):
-            part = _AUTHOR_PREFIX.sub("", _INITIALS.sub("", part)).strip(" ,;.")
-            low = part.lower()
-            if i and (_AFFILIATION.search(low) or (" " not in part and i == len(parts) - 1 and canonical_agency(part)
-                                                   is None and _PERSON.match(parts[i - 1].strip()))):
-                # 'Jonas Beispiel, SWR', 'Name, ARD-Hauptstadtstudio', 'Anna Beispiel, Frankfurt': the newsroom or
-                # the place after the names, not a further author
-                continue
-            if not part or len(part) > 60 or "@" in part or "/" in part or "http" in low:
-                continue  # an e-mail address, a profile link or a sentence is no name
-            agency = canonical_agency(part)
-            if agency:
-                agencies.append(agency)
-                continue
-            if (site and (low == site or low in site or site in low)) or _names_outlet(part, source, host):
-                continue
-            if part not in cleaned:
-                cleaned.append(part)
-    return cleaned
-
-
-def _names_outlet(name: str, source: str | None, host: str | None) -> bool:
-    """An 'author' that is the outlet itself: its host ('Der Postillon' on der-postillon.com, 'n-tv NACHRICHTEN' on
-    n-tv.de) or the initials of its name or host ('Deutsche Welle' on dw.com, 'LTO' for Legal Tribune Online)."""
-    squashed = re.sub(r"[\W_]+", "", name.lower())
-    words = re.findall(r"[^\W\d_]+", name.lower())
-    initials = "".join(w[0] for w in words) if len(words) > 1 else ""
-    stem = ""
-    if host:
-        labels = [p for p in host.lower().split(".") if p and p != "www"]
-        stem = re.sub(r"[\W_]+", "", labels[0]) if len(labels) > 1 else ""
-    site_words = re.findall(r"[^\W\d_]+", (source or "").lower())
-    site_initials = "".join(w[0] for w in site_words) if len(site_words) > 1 else ""
-    if stem and len(stem) >= 2 and (stem in squashed and len(stem) >= 3 or squashed in stem or initials == stem):
-        return True
-    return bool(site_initials and squashed == site_initials)
-
-
-def byline_authors(lines: Sequence[str], bare: bool = False) -> list[str]:
-    """Names of a byline among the first lines ('Von Karla Bremer', 'By Ann Example and Bo Ex', 'Von: A, B'); with
-    `bare`, a line of names alone counts too (the text of a byline box: 'Eva Beispiel-Rätsch')."""
-    for line in lines[:BYLINE_LINES]:
-        text = " ".join(line.split())
-        if len(text) > 80 or not (_AUTHOR_PREFIX.match(text) or bare):
-            continue
-        names = [n for n in _clean_authors([text], None, []) if _PERSON.match(n)]
-        if names:
-            return names
-    return []
 
 
 _PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "date", "dc.date",

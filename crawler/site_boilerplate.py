@@ -14,6 +14,10 @@ learned line goes only when its shape and place agree:
 - a short line (a label, a heading, a credit) at the head or the tail of the text (outside the run of body
   sentences); inside the body only when it is about the page in the same way, so that a recurring crosshead
   ('Was bisher bekannt ist') stays;
+- a line longer than LEARNED_MAX_CHARS (background, more likely than template) only when it is the publisher
+  describing itself at the end of its texts: among the last CLOSING_LINES lines and opening with the outlet's name
+  or its host's stem ('Ascom is a global solutions provider ...' under every press release of ascom.com); a
+  story's background paragraph repeated at the end of its follow-ups is about the story and stays;
 - and never more than LEARNED_MAX_SHARE of a text.
 """
 
@@ -30,7 +34,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from crawler import dedup
-from crawler.frame import Frame, is_sentence, outlet_voice, quotes_or_reports
+from crawler.frame import Frame, fold, is_sentence, outlet_voice, quotes_or_reports
 from storage import boilerplate, dedup_index
 from storage.store import utcnow
 
@@ -38,6 +42,8 @@ logger = logging.getLogger(__name__)
 
 # Long recurring text is more likely a real background paragraph (repeated in follow-ups) than template.
 LEARNED_MAX_CHARS = 400
+# The closing lines of a text, where a publisher puts its description of itself.
+CLOSING_LINES = 3
 # Learned removal is undone when it would take away more than this share of the text.
 LEARNED_MAX_SHARE = 0.4
 # Furniture that changes from fetch to fetch (teaser titles, counters, labels) is short.
@@ -47,6 +53,7 @@ _LINK = re.compile(r"https?://|\bwww\.|@\w|©|→|»|>>|\|")
 _ITSELF = re.compile(r"\b(diese[mnrs]?|this)\s+(artikel|text|beitrag|meldung|inhalt|seite|ausgabe|newsletter|podcast|"
                      r"article|story|post|page|newsletter|podcast)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_ABOUT_WORDS = frozenset({"about", "über", "ueber", "the", "die", "der", "das", "den", "à", "propos", "de", "sobre", "a", "o"})
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -65,15 +72,30 @@ def zones(lines: Sequence[str]) -> list[str]:
     return ["head" if i < first else "tail" if i > last else "body" for i in range(len(lines))]
 
 
-def may_go(line: str, zone: str, frame: Frame | None = None) -> bool:
-    """Whether a learned (recurring) line may be dropped where it stands: see the module's rules."""
-    if len(line) > LEARNED_MAX_CHARS or quotes_or_reports(line):
+def may_go(line: str, zone: str, frame: Frame | None = None, from_end: int | None = None) -> bool:
+    """Whether a learned (recurring) line may be dropped where it stands: see the module's rules.  `from_end` is
+    the line's place counted from the text's last line (0), when known."""
+    if quotes_or_reports(line):
         return False
+    if len(line) > LEARNED_MAX_CHARS:
+        # Long recurring text is background, except the publisher's description of itself that closes its press
+        # releases ('About Ascom: Ascom is a global solutions provider ...'): among the last lines, naming the outlet.
+        return from_end is not None and from_end < CLOSING_LINES and frame is not None and _about_outlet(line, frame)
     about_page = outlet_voice(line) or bool(_LINK.search(line) or _ITSELF.search(line)) or (
         frame is not None and frame.names_outlet(line))
     if is_sentence(line) or zone == "body":
         return about_page
     return True
+
+
+def _about_outlet(line: str, frame: Frame) -> bool:
+    """The line is about the outlet itself: it opens with the outlet's name or its host's stem ('Ascom is ...',
+    'About Ascom: ...', 'Über die Rundschau: ...')."""
+    words = fold(line[:200]).split()
+    while words and words[0] in _ABOUT_WORDS:
+        words = words[1:]
+    opening = " ".join(words[:4]) + " "
+    return any(brand and opening.startswith(brand + " ") for brand in frame.brands)
 
 
 def drop_learned(lines: Sequence[str], learned: frozenset[str],
@@ -83,8 +105,8 @@ def drop_learned(lines: Sequence[str], learned: frozenset[str],
         return list(lines), []
     kept: list[str] = []
     gone: list[str] = []
-    for line, zone in zip(lines, zones(lines)):
-        if paragraph_hash(line) in learned and may_go(line, zone, frame):
+    for i, (line, zone) in enumerate(zip(lines, zones(lines))):
+        if paragraph_hash(line) in learned and may_go(line, zone, frame, len(lines) - 1 - i):
             gone.append(line)
         else:
             kept.append(line)

@@ -9,6 +9,7 @@ import pytest
 from crawler.agency import find_agencies
 from crawler.cleaning import clean_paragraphs, paragraph_hash
 from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page
+from crawler.frame import Frame
 from crawler.metadata import normalize_date, strip_site_suffix
 from crawler.rules import RuleError, builtin_rules, compile_drop_patterns
 from crawler.site_boilerplate import drop_learned, same_but_boilerplate
@@ -338,6 +339,47 @@ def test_a_learned_line_goes_only_where_its_shape_and_place_say_furniture(line: 
     kept, gone = drop_learned(lines, frozenset({paragraph_hash(line)}))
     assert (gone == [line]) is goes
     assert kept == ([x for x in lines if x != line] if goes else lines)
+
+
+# A publisher's description of itself closing each of its press releases, and a story's long background paragraph
+# closing each of its follow-ups: both recur, both are longer than a learned line usually is; only the first goes.
+ABOUT = ("Sarnwerk ist ein Hersteller von Pumpen und Armaturen für die Wasserwirtschaft mit Sitz in Kellbach. Das "
+         "Unternehmen beschäftigt an vier Standorten rund 900 Menschen und beliefert Stadtwerke, Zweckverbände und "
+         "Industriebetriebe in ganz Europa. Seine Produkte sichern die Versorgung mit Trinkwasser und die Ableitung "
+         "von Abwasser; ein eigenes Labor prüft jedes Pumpenmodell vor der Auslieferung unter realen Bedingungen. "
+         "Sarnwerk gehört seit 1998 zur Kellbacher Industrieholding.")
+LONG_BACKGROUND = (
+    "Die Sarnbrücke zwischen Sarnheim und Kellbach ist seit dem 7. Januar für den gesamten Verkehr gesperrt, nachdem "
+    "Prüfer bei einer Routineuntersuchung Risse an zwei Spannbetonträgern entdeckt hatten. Täglich fuhren zuvor "
+    "rund 18.000 Fahrzeuge über die Brücke, Pendler müssen seither einen Umweg von bis zu zwanzig Kilometern in "
+    "Kauf nehmen. Ein Gutachten soll bis zum Sommer klären, ob das Bauwerk saniert werden kann oder ersetzt werden "
+    "muss; die Stadt rechnet in beiden Fällen mit Kosten in zweistelliger Millionenhöhe.")
+
+
+@pytest.mark.parametrize("host,closing,goes", [
+    ("www.sarnwerk.example", ABOUT, True),
+    ("www.kreisblatt.example", LONG_BACKGROUND, False),
+])
+def test_a_long_closing_line_goes_only_when_the_publisher_describes_itself(
+        tmp_path: Path, host: str, closing: str, goes: bool) -> None:
+    db = open_database(tmp_path / "store.db")
+    texts = [[BODY.replace("Hallenbad", topic), f"Ein eigener Absatz über {topic} und was daraus folgt.",
+              *(BODY.replace("Hallenbad", topic).replace("2027", year) for year in ("2028", "2029", "2030")),
+              closing]
+             for topic in ("Hallenbad", "Freibad", "Eisstadion")]  # three releases, or three follow-ups of a story
+    for lines in texts:
+        hashes = {paragraph_hash(p): p for p in lines}
+        record_paragraphs(db, host, hashes.keys(), hashes)
+    learned = learned_hashes(db, host)
+    assert paragraph_hash(closing) in learned and len(closing) > 400
+    frame = Frame.of((), (), (host,))
+    for lines in texts:
+        kept, _ = drop_learned(lines, learned, frame)
+        assert kept == (lines[:-1] if goes else lines)
+    # The same line anywhere but at the end, or on another outlet's pages, stays.
+    middle = [texts[0][0], closing, texts[0][1], BODY, BODY.replace("2027", "2029")]
+    assert drop_learned(middle, learned, frame)[0] == middle
+    assert drop_learned(texts[0], learned, Frame.of((), (), ("www.anderes-blatt.example",)))[0] == texts[0]
 
 
 @pytest.mark.parametrize("new,same", [
