@@ -274,7 +274,8 @@ def measure(cmd: list[str], cwd: Path | None = None) -> Measured:
     return Measured(wall, cpu, peak / 2**20, stdout + stderr)
 
 
-def write_config(tmp: Path, name: str, port: int, seeds: list[tuple[str, str]]) -> tuple[Path, Path]:
+def write_config(tmp: Path, name: str, port: int, seeds: list[tuple[str, str]],
+                 max_links: int = 100_000) -> tuple[Path, Path]:
     db = tmp / f"{name}.db"
     cfg = tmp / f"{name}.toml"
     seed_files = []
@@ -287,7 +288,8 @@ def write_config(tmp: Path, name: str, port: int, seeds: list[tuple[str, str]]) 
         f'[[sources]]\nname = "Outlet {i}"\nurl = "http://{h}:{port}/"\nfeeds = ["http://{h}:{port}/rss.xml"]\n'
         for i, h in enumerate(HOSTS))
     cfg.write_text(f'[database]\npath = "{db}"\n[crawl]\ndownload_delay = 0\nconcurrent_requests = 32\n'
-                   f'concurrent_requests_per_domain = 8\nfollow_related_links = false\n{sources}\n'
+                   f'concurrent_requests_per_domain = 8\nfollow_related_links = false\n'
+                   f'max_links_per_page = {max_links}\n{sources}\n'
                    f'[[stories]]\nid = "bodensee"\ntitle = "Am Bodensee"\nquery = \'{QUERY_TERM}\'\n'
                    f'seeds = {json.dumps([*seed_files, seed_url])}\n', encoding="utf-8")
     return db, cfg

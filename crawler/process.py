@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from config.model import Story
-from crawler import dedup, site_boilerplate
+from crawler import dedup, reclean, site_boilerplate
 from crawler.extract import extract_page
 from crawler.features import TextFeatures, text_features
 from crawler.items import Candidate, Extracted
@@ -167,7 +167,7 @@ class ArticleProcessor:
     def reclean_learned(self) -> None:
         """At the end of a crawl: stored texts lose the lines their site learned as boilerplate during it (no new
         versions); the stories are loaded again from the cleaned texts before they are decided."""
-        done = site_boilerplate.reclean_learned(self.store.db)
+        done = reclean.reclean_learned(self.store.db)
         self.stats.inc("recleaned", done.articles)
         if done.articles:
             self._profiles.clear()
