@@ -1,20 +1,48 @@
-"""Whole-crawl speed against plain trafilatura, in one run, on the same loopback outlets.
+"""Whole-crawl speed, CPU, memory and event-loop lateness against plain trafilatura, in one run (issue 15).
 
-    python benchmarks/crawl_speed.py [--pages 1000] [--repeat 3]
+    python benchmarks/crawl_speed.py [--pages 1000 5000] [--repeat 3] [--store-sizes 10000 100000]
+                                     [--decision-sizes 1000 5000 10000] [--quick]
 
-Serves N generated article pages of about 100 KB on four loopback hosts with RSS feeds, then measures
-(a) the baseline: plain trafilatura, 8 download threads, extraction in one thread (a subprocess);
-(b) `storywatch run` on the same outlets into a fresh database (a subprocess; matching, dedup and SQLite included).
-Prints pages/s, the ratio to the baseline, CPU seconds per page and peak memory (largest process) of each,
-medians over --repeat rounds.
+Serves N generated German article pages of about 100 KB on four loopback hosts (127.0.0.11-14) with RSS feeds,
+then, for every N, --repeat rounds of:
+
+  plain trafilatura   a subprocess: 8 download threads, `trafilatura.extract(html, with_metadata=True)` in one
+                      thread (the issue's baseline);
+  storywatch run      a subprocess: `storywatch run` into a fresh database, one story with two seed files and one
+                      seed URL whose query matches every page, so every page is a candidate and the end-of-run
+                      decision (included in the time) decides all of them.
+
+Each figure is printed beside its baseline from the same run (medians of the rounds): pages/s and its ratio, CPU
+seconds per page of the whole process tree (user + system, the extraction workers included) against the baseline's
+whole process and against its `extract()` calls alone (thread CPU time around them), and peak RSS of the whole
+process tree (sampled from /proc every 20 ms; the sum over the process and its children at each sample).
+
+The event-loop probe: the crawl process runs with a Twisted timer every 10 ms; its lateness (when it ran minus when
+it was due) is reported as maximum and 99th percentile, over the crawl (the decision runs after the loop stops).
+
+Store growth (--store-sizes): the same crawl of the smallest N into databases pre-filled by SQL with 10k and 100k
+stored articles (unique texts, their FTS rows, URLs and near-duplicate bands); pages/s and the tree's peak RSS of
+each, and the ratio of the largest to the smallest store.
+
+The decision's scaling table (--decision-sizes) comes from benchmarks/decision_speed.py: N query-matching
+candidates of one story with seeds, every one decided.
+
+--quick: 300 pages, one round, stores of 2k and 10k, decision sizes 1000 and 2000: a few minutes, for development.
+
+Targets (issue 15): pages/s >= 1.5x plain trafilatura for 1000 and 5000 pages; CPU s/page <= 1.3x extract();
+tree peak RSS <= 250 MB at 5000 pages and within 1.2x from 10k to 100k stored articles; the event loop never late by
+more than 50 ms; every candidate decided, 10,000 in <= 10 s, near-linear.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -22,41 +50,73 @@ import tempfile
 import textwrap
 import threading
 import time
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
 HOSTS = ["127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14"]
-WORDS = ("Stadt Rat Brücke Gutachten Sanierung Bürgermeisterin Verkehr Pendler Baustelle Kosten Millionen Land "  # noqa: SIM905
-         "Bund Förderung Ingenieure Prüfung Beton Stahl Träger Risse Sperrung Umleitung Busse Bahn Anwohner "
-         "Kritik Opposition Fraktion Sitzung Beschluss Zeitplan Frühjahr Herbst Verwaltung Auftrag Firma "
-         "Ausschreibung Haushalt Steuer Schule Klinik Polizei Feuerwehr Hochwasser Ufer Fluss Nachbarn").split()
+QUERY_TERM = "Bodensee"  # every page names it: the query matches every page
+# German function words between the invented content words, so that the text reads as German to the extractor's
+# and the judge's statistics (stopword share, sentence shape).
+FUNCTION_WORDS = ("der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an "  # noqa: SIM905
+                  "werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen so zum "
+                  "war haben nur oder aber vor zur bis mehr durch man sein wurde sei").split()
+NAV = ("Politik Wirtschaft Sport Kultur Panorama Wissen Reise Auto Digital Meinung Region Lokales Wetter Video "  # noqa: SIM905
+       "Podcast Newsletter Abo Archiv Impressum Kontakt").split()
 
 
-def make_pages(n: int, seed: int = 7) -> dict[str, dict[str, bytes]]:
-    """Per host: path -> bytes. About a third of the articles are about the story (the Lindau bridge)."""
-    rng = random.Random(seed)
+class PageWriter:
+    """Invented German news texts: function words, a Zipf vocabulary of invented content words, and the words of
+    the page's topic (a quarter of the pages share the story's topic), as in benchmarks/decision_speed.py."""
+
+    def __init__(self, seed: int = 7) -> None:
+        from benchmarks.decision_speed import TextMaker
+
+        self.maker = TextMaker(seed)
+        self.rng = random.Random(seed)
+
+    def text(self, topic: int) -> list[str]:
+        words = self.maker.text(topic).split()
+        out: list[str] = []
+        for word in words:
+            out.append(word)
+            if self.rng.random() < 0.45:
+                out.append(self.rng.choice(FUNCTION_WORDS))
+        out.insert(self.rng.randrange(len(out)), f"{QUERY_TERM}.")
+        paragraphs = []
+        for start in range(0, len(out), 60):
+            chunk = out[start:start + 60]
+            paragraphs.append(" ".join(chunk).strip(".").capitalize() + ".")
+        return paragraphs
+
+
+def make_pages(n: int, seed: int = 7) -> tuple[dict[str, dict[str, bytes]], list[tuple[str, str]]]:
+    """Per host: path -> bytes; and two seed files (title, text) on the story's topic."""
+    writer = PageWriter(seed)
     sites: dict[str, dict[str, bytes]] = {h: {} for h in HOSTS}
     items: dict[str, list[str]] = {h: [] for h in HOSTS}
+    nav = "".join(f'<li><a href="/ressort/{w.lower()}/">{w}</a></li>' for w in NAV) * 10
     for i in range(n):
         host = HOSTS[i % len(HOSTS)]
-        on_story = i % 3 == 0
-        title = ("Lindauer Brücke: " if on_story else "Aus der Region: ") + " ".join(rng.sample(WORDS, 5))
-        paras = []
-        for _ in range(14):
-            words = rng.choices(WORDS, k=90)
-            if on_story:
-                words[rng.randrange(90)] = "Lindauer Brücke"
-            paras.append(" ".join(words).capitalize() + ".")
-        nav = "".join(f'<li><a href="/ressort/{w.lower()}/">{w}</a></li>' for w in WORDS) * 20
+        topic = 0 if i % 4 == 0 else 1 + i % 200
+        paras = writer.text(topic)
+        title = ("Am Bodensee: " if topic == 0 else "Aus der Region: ") + " ".join(paras[0].split()[:6])
         body = "".join(f"<p>{p}</p>" for p in paras)
-        filler = "<!-- " + ("x" * 60000) + " -->"  # template weight, as real pages carry scripts and styles
-        meta = json.dumps({"@type": "NewsArticle", "headline": title,
+        teaser = "".join(f'<li><a href="/artikel/meldung-{(i + k) % n:05d}.html">Auch interessant {k}</a></li>'
+                         for k in range(1, 9))
+        filler = "<script>var config = '" + ("x" * 85000) + "';</script>"  # template weight: scripts, styles
+        meta = json.dumps({"@type": "NewsArticle", "headline": title, "author": {"name": "Redaktion"},
                            "datePublished": f"2025-01-{1 + i % 28:02d}T08:00:00+01:00"})
         html = (f"<!doctype html><html lang='de'><head><meta charset='utf-8'><title>{title}</title>"
                 f"<meta property='og:title' content='{title}'>"
-                f"<script type='application/ld+json'>{meta}</script></head>"
-                f"<body><nav><ul>{nav}</ul></nav><main><article><h1>{title}</h1>{body}</article></main>"
-                f"<footer>Impressum Datenschutz Kontakt</footer>{filler}</body></html>")
+                f"<script type='application/ld+json'>{meta}</script>{filler}</head>"
+                f"<body><header><nav><ul>{nav}</ul></nav></header><main><article><h1>{title}</h1>"
+                f"<p class='byline'>Von Redaktion, 2025-01-{1 + i % 28:02d}</p>{body}</article>"
+                f"<aside><ul>{teaser}</ul></aside></main>"
+                f"<footer>Impressum Datenschutz Kontakt. Alle Rechte vorbehalten.</footer></body></html>")
         path = f"/artikel/meldung-{i:05d}.html"
         sites[host][path] = html.encode()
         # No summaries: every page is fetched and extracted (the prefilter never judges a title alone).
@@ -65,7 +125,8 @@ def make_pages(n: int, seed: int = 7) -> dict[str, dict[str, bytes]]:
         sites[host]["/robots.txt"] = b"User-agent: *\nAllow: /\n"
         sites[host]["/rss.xml"] = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>x"
                                    "</title>" + "".join(items[host]) + "</channel></rss>").encode()
-    return sites
+    seeds = [("Am Bodensee", "\n\n".join(writer.text(0))) for _ in range(2)]
+    return sites, seeds
 
 
 def serve(sites: dict[str, dict[str, bytes]]) -> tuple[int, list[ThreadingHTTPServer]]:
@@ -75,7 +136,7 @@ def serve(sites: dict[str, dict[str, bytes]]) -> tuple[int, list[ThreadingHTTPSe
         files = sites[host]
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self, files=files) -> None:
+            def do_GET(self, files: dict[str, bytes] = files) -> None:
                 body = files.get(self.path)
                 if body is not None and self.path == "/rss.xml":
                     body = body.replace(b"{port}", str(self.server.server_address[1]).encode())
@@ -98,7 +159,7 @@ def serve(sites: dict[str, dict[str, bytes]]) -> tuple[int, list[ThreadingHTTPSe
 
 
 BASELINE = textwrap.dedent("""
-    import sys, re, urllib.request, concurrent.futures, trafilatura
+    import sys, re, time, urllib.request, concurrent.futures, trafilatura
     feeds = sys.argv[1:]
     links = []
     for f in feeds:
@@ -106,81 +167,294 @@ BASELINE = textwrap.dedent("""
     def get(u):
         return urllib.request.urlopen(u, timeout=30).read()
     n = 0
+    extract_cpu = 0.0
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         for html in pool.map(get, links):
-            if trafilatura.extract(html):
+            t = time.thread_time()
+            if trafilatura.extract(html, with_metadata=True):
                 n += 1
-    print(n)
+            extract_cpu += time.thread_time() - t
+    print(f"BASELINE extracted={n} extract_cpu={extract_cpu}")
+""")
+
+# `storywatch run` with an event-loop probe: a timer every 10 ms on the crawl's reactor, its lateness recorded.
+PROBED_RUN = textwrap.dedent("""
+    import json, sys, time
+
+    def probed_main(out, argv):
+        import scrapy.crawler
+        late = []
+
+        class Probed(scrapy.crawler.CrawlerProcess):
+            def start(self, *args, **kwargs):
+                from twisted.internet import reactor
+
+                def tick(due):
+                    now = time.perf_counter()
+                    late.append(now - due)
+                    reactor.callLater(0.01, tick, now + 0.01)
+                reactor.callLater(0.01, tick, time.perf_counter() + 0.01)
+                return super().start(*args, **kwargs)
+
+        scrapy.crawler.CrawlerProcess = Probed
+        from crawler.cli import main
+        code = main(argv)
+        with open(out, "w") as f:
+            json.dump(late, f)
+        return code
+
+    if __name__ == "__main__":  # the extraction workers are spawned: they import this file again
+        sys.exit(probed_main(sys.argv[1], sys.argv[2:]))
 """)
 
 
-def child_usage() -> tuple[float, int]:
-    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+@dataclass
+class Measured:
+    wall: float
+    cpu: float
+    peak_mb: float
+    output: str
 
 
-def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
-    cpu0, _ = child_usage()
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of a process and all its descendants now."""
+    tree = _children()
+    total, todo = 0, [root]
+    page = os.sysconf("SC_PAGE_SIZE")
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/statm") as f:
+                total += int(f.read().split()[1]) * page
+        except OSError:
+            pass
+        todo += tree.get(pid, [])
+    return total
+
+
+def measure(cmd: list[str], cwd: Path | None = None) -> Measured:
+    """Wall time, CPU of the process tree (user + system of it and every waited-for descendant) and the tree's
+    peak RSS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, check=False)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.02):
+            peak = max(peak, tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
     wall = time.perf_counter() - t0
-    cpu1, _ = child_usage()
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{done.stderr[-2000:]}")
-    return wall, cpu1 - cpu0, done.stdout + done.stderr
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measured(wall, cpu, peak / 2**20, stdout + stderr)
 
 
-def peak_rss_mb(cmd: list[str]) -> float:
-    """Peak resident memory of the largest process of a command (GNU time is not everywhere: use a wrapper)."""
-    wrapper = ("import resource,subprocess,sys;subprocess.run(sys.argv[1:]);"
-               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=False)
-    return int(out.stdout.strip().splitlines()[-1]) / 1024
+def write_config(tmp: Path, name: str, port: int, seeds: list[tuple[str, str]],
+                 max_links: int = 100_000) -> tuple[Path, Path]:
+    db = tmp / f"{name}.db"
+    cfg = tmp / f"{name}.toml"
+    seed_files = []
+    for i, (title, text) in enumerate(seeds):
+        path = tmp / f"seed{i}.txt"
+        path.write_text(f"{title}\n{text}\n", encoding="utf-8")
+        seed_files.append(str(path))
+    seed_url = f"http://{HOSTS[0]}:{port}/artikel/meldung-00000.html"  # on the story's topic
+    sources = "\n".join(
+        f'[[sources]]\nname = "Outlet {i}"\nurl = "http://{h}:{port}/"\nfeeds = ["http://{h}:{port}/rss.xml"]\n'
+        for i, h in enumerate(HOSTS))
+    cfg.write_text(f'[database]\npath = "{db}"\n[crawl]\ndownload_delay = 0\nconcurrent_requests = 32\n'
+                   f'concurrent_requests_per_domain = 8\nfollow_related_links = false\n'
+                   f'max_links_per_page = {max_links}\n{sources}\n'
+                   f'[[stories]]\nid = "bodensee"\ntitle = "Am Bodensee"\nquery = \'{QUERY_TERM}\'\n'
+                   f'seeds = {json.dumps([*seed_files, seed_url])}\n', encoding="utf-8")
+    return db, cfg
+
+
+def run_storywatch(tmp: Path, cfg: Path) -> tuple[Measured, list[float], dict]:
+    probe = tmp / "probe.json"
+    script = tmp / "probed_run.py"
+    script.write_text(PROBED_RUN)
+    m = measure([sys.executable, str(script), str(probe), "run", "--quiet", "--config", str(cfg)], cwd=ROOT)
+    late = json.loads(probe.read_text())
+    db = sqlite3.connect(cfg.with_suffix(".db"))
+    stats = json.loads(db.execute("SELECT stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()[0])
+    stats["members"] = db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+    stats["undecided"] = db.execute("SELECT count(*) FROM story_candidates WHERE decided_at IS NULL").fetchone()[0]
+    stats["stored"] = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    db.close()
+    return m, late, stats
+
+
+def prefill(path: Path, n: int, seed: int = 3) -> None:
+    """A store with n earlier articles written by SQL (as a long-running store holds them): unique texts with their
+    FTS rows, URLs, near-duplicate bands (random buckets: unrelated texts share none) and counted paragraphs."""
+    from storage.db import open_database
+
+    open_database(path).close()
+    rng = random.Random(seed)
+    vocab = [f"{a}{b}{c}" for a in ("ber", "kal", "mun", "dor", "fel", "gis", "han", "lo")
+             for b in ("ver", "wal", "zen", "ach", "bra", "chen", "dil", "eck", "for", "gu")
+             for c in ("ing", "jo", "kur", "ler", "mo", "nis", "or", "pel", "quast", "ren")] + FUNCTION_WORDS
+    db = sqlite3.connect(path)
+    with db:
+        for start in range(0, n, 5000):
+            rows, urls, bands = [], [], []
+            for i in range(start, min(n, start + 5000)):
+                text = " ".join(rng.choices(vocab, k=300))
+                url = f"http://old.invalid/{i}"
+                rows.append((i + 1, url, url, "Old", f"Alte Meldung {i}", text, f"{rng.getrandbits(64):016x}",
+                             "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"))
+                urls.append((url, i + 1))
+                bands += [(b, rng.getrandbits(62), i + 1) for b in range(16)]
+            db.executemany("INSERT INTO articles (id, url, canonical_url, source, title, text, content_hash, "
+                           "first_seen, last_seen, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO article_urls (url, article_id) VALUES (?, ?)", urls)
+            db.executemany("INSERT OR IGNORE INTO article_bands (band, bucket, article_id) VALUES (?, ?, ?)", bands)
+            # Their paragraphs counted for learned boilerplate, on the crawled outlets' sites (as earlier crawls of
+            # the same outlets leave them): about fifteen lines an article, nearly all seen once.
+            db.executemany("INSERT OR IGNORE INTO boilerplate (site, hash, articles, first_seen, last_seen) "
+                           "VALUES (?, ?, 1, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
+                           [(HOSTS[i % len(HOSTS)], f"{rng.getrandbits(64):016x}")
+                            for i in range(start, min(n, start + 5000)) for _ in range(15)])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+
+
+def ratio(x: float, base: float) -> str:
+    return f"{x / base:5.2f}x" if base else "  -  "
+
+
+def crawl_table(pages: int, repeat: int, tmp: Path) -> dict:
+    sites, seeds = make_pages(pages)
+    port, servers = serve(sites)
+    feeds = [f"http://{h}:{port}/rss.xml" for h in HOSTS]
+    (tmp / "baseline.py").write_text(BASELINE)
+    base: list[Measured] = []
+    ours: list[Measured] = []
+    extract_cpu: list[float] = []
+    late: list[float] = []
+    stats: dict = {}
+    try:
+        for r in range(repeat):
+            m = measure([sys.executable, str(tmp / "baseline.py"), *feeds])
+            line = next(x for x in m.output.splitlines() if x.startswith("BASELINE"))
+            extract_cpu.append(float(line.split("extract_cpu=")[1]))
+            base.append(m)
+            _, cfg = write_config(tmp, f"run{pages}-{r}", port, seeds)
+            m, lateness, stats = run_storywatch(tmp, cfg)
+            ours.append(m)
+            late += lateness
+    finally:
+        for s in servers:
+            s.shutdown()
+            s.server_close()
+    med = {name: {"wall": statistics.median(x.wall for x in runs), "cpu": statistics.median(x.cpu for x in runs),
+                  "peak": statistics.median(x.peak_mb for x in runs)}
+           for name, runs in (("plain", base), ("ours", ours))}
+    b, o = med["plain"], med["ours"]
+    ex = statistics.median(extract_cpu) / pages
+    late_ms = sorted(x * 1000 for x in late) or [0.0]
+    p99 = late_ms[min(len(late_ms) - 1, int(0.99 * len(late_ms)))]
+    print(f"\n{pages} pages of ~{len(sites[HOSTS[0]]['/artikel/meldung-00000.html']) // 1024} KB on "
+          f"{len(HOSTS)} loopback hosts, medians of {repeat}; last run: {stats.get('fetched')} fetched, "
+          f"{stats.get('stored')} stored, {stats.get('candidates')} candidates, {stats.get('members')} members, "
+          f"{stats.get('undecided')} undecided")
+    print(f"  {'':22} {'plain trafilatura':>18} {'storywatch run':>15} {'ratio':>7}  target")
+    print(f"  {'seconds':22} {b['wall']:18.2f} {o['wall']:15.2f}")
+    print(f"  {'pages/s':22} {pages / b['wall']:18.1f} {pages / o['wall']:15.1f} "
+          f"{ratio(b['wall'], o['wall']):>7}  >= 1.50x")
+    print(f"  {'CPU s/page (process)':22} {b['cpu'] / pages:18.4f} {o['cpu'] / pages:15.4f} "
+          f"{ratio(o['cpu'], b['cpu']):>7}")
+    print(f"  {'CPU s/page vs extract()':22} {ex:18.4f} {o['cpu'] / pages:15.4f} "
+          f"{ratio(o['cpu'] / pages, ex):>7}  <= 1.30x")
+    print(f"  {'peak RSS MB (tree)':22} {b['peak']:18.0f} {o['peak']:15.0f} {ratio(o['peak'], b['peak']):>7}"
+          f"  <= 250 MB at 5000 pages")
+    print(f"  {'event loop late, ms':22} {'':18} {f'max {late_ms[-1]:.0f}, p99 {p99:.0f}':>15} {'':7}"
+          f"  max <= 50 ms ({sum(x > 50 for x in late_ms)} of {len(late_ms)} ticks later)")
+    return {"pages": pages, "plain": b, "ours": o, "extract_cpu": ex, "late_max_ms": late_ms[-1], "late_p99": p99}
+
+
+def store_table(pages: int, sizes: list[int], tmp: Path) -> None:
+    sites, seeds = make_pages(pages)
+    port, servers = serve(sites)
+    rows = []
+    try:
+        for size in sizes:
+            filled = tmp / f"prefill-{size}.db"
+            t = time.perf_counter()
+            prefill(filled, size)
+            built = time.perf_counter() - t
+            db, cfg = write_config(tmp, f"store{size}", port, seeds)
+            shutil.copyfile(filled, db)
+            filled.unlink()
+            m, late, _ = run_storywatch(tmp, cfg)
+            rows.append((size, m, max(late or [0.0]) * 1000, built))
+            db.unlink()
+    finally:
+        for s in servers:
+            s.shutdown()
+            s.server_close()
+    print(f"\nstore growth: a crawl of {pages} pages into a store already holding N articles (pre-filled by SQL)")
+    for size, m, late, built in rows:
+        print(f"  {size:7d} stored: {pages / m.wall:6.1f} pages/s, tree peak RSS {m.peak_mb:5.0f} MB, "
+              f"loop late max {late:.0f} ms (store built in {built:.0f} s)")
+    if len(rows) > 1:
+        first, last = rows[0][1], rows[-1][1]
+        print(f"  {rows[-1][0]} vs {rows[0][0]}: peak RSS {ratio(last.peak_mb, first.peak_mb)}, "
+              f"seconds {ratio(last.wall, first.wall)}  (target: within 1.20x)")
+
+
+def decision_table(sizes: list[int]) -> None:
+    print("\n", end="", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "decision_speed.py"), "--sizes", *map(str, sizes)],
+                   check=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--pages", type=int, default=1000)
+    ap.add_argument("--pages", type=int, nargs="+", default=[1000, 5000])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--store-sizes", type=int, nargs="*", default=[10_000, 100_000])
+    ap.add_argument("--decision-sizes", type=int, nargs="*", default=[1000, 5000, 10_000])
+    ap.add_argument("--quick", action="store_true", help="300 pages, one round, small stores and decisions")
     args = ap.parse_args()
-    sites = make_pages(args.pages)
-    port, servers = serve(sites)
-    feeds = [f"http://{h}:{port}/rss.xml" for h in HOSTS]
+    if args.quick:
+        args.pages, args.repeat, args.store_sizes, args.decision_sizes = [300], 1, [2000, 10_000], [1000, 2000]
     tmp = Path(tempfile.mkdtemp(prefix="sw-bench-"))
-    (tmp / "baseline.py").write_text(BASELINE)
-    results: dict[str, list[tuple[float, float]]] = {"plain trafilatura": [], "storywatch run": []}
-    mem: dict[str, float] = {}
-    for r in range(args.repeat):
-        base_cmd = [sys.executable, str(tmp / "baseline.py"), *feeds]
-        wall, cpu, _ = measure(base_cmd)
-        results["plain trafilatura"].append((wall, cpu))
-        db = tmp / f"run{r}.db"
-        cfg = tmp / f"run{r}.toml"
-        sources = "\n".join(
-            f'[[sources]]\nname = "Outlet {i}"\nurl = "http://{h}:{port}/"\nfeeds = ["http://{h}:{port}/rss.xml"]\n'
-            for i, h in enumerate(HOSTS))
-        cfg.write_text(f'[database]\npath = "{db}"\n[crawl]\ndownload_delay = 0\nconcurrent_requests = 32\n'
-                       f'concurrent_requests_per_domain = 8\nfollow_related_links = false\n{sources}\n'
-                       f'[[stories]]\nid = "bruecke"\ntitle = "Lindauer Brücke"\nquery = \'"Lindauer Brücke"\'\n')
-        run_cmd = [sys.executable, "-m", "crawler", "run", "--config", str(cfg)]
-        wall, cpu, out = measure(run_cmd, cwd=Path(__file__).resolve().parents[1])
-        results["storywatch run"].append((wall, cpu))
-        if r == 0:
-            mem["plain trafilatura"] = peak_rss_mb(base_cmd)
-            db.unlink()
-            mem["storywatch run"] = peak_rss_mb(run_cmd)
-            print(out.strip().splitlines()[-1])
-    for s in servers:
-        s.shutdown()
-    base_pps = args.pages / statistics.median(w for w, _ in results["plain trafilatura"])
-    print(f"{args.pages} pages of ~{len(next(iter(sites[HOSTS[0]].values()))) // 1024} KB on {len(HOSTS)} "
-          f"loopback hosts, medians of {args.repeat}")
-    print(f"{'runner':20} {'pages/s':>8} {'x plain':>8} {'CPU s/page':>11} {'peak MB':>8}")
-    for name, runs in results.items():
-        wall = statistics.median(w for w, _ in runs)
-        cpu = statistics.median(c for _, c in runs)
-        pps = args.pages / wall
-        print(f"{name:20} {pps:8.1f} {pps / base_pps:8.2f} {cpu / args.pages:11.4f} {mem[name]:8.0f}")
+    try:
+        for pages in args.pages:
+            crawl_table(pages, args.repeat, tmp)
+        if args.store_sizes:
+            store_table(min(args.pages), args.store_sizes, tmp)
+        if args.decision_sizes:
+            decision_table(args.decision_sizes)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -229,6 +228,8 @@ def _parse(text_html: str) -> HtmlElement:
         raise ExtractionError("empty", "the page is empty")
     if "<" not in text_html[:2000] and "<" not in text_html:
         raise ExtractionError("not_html", "the input holds no HTML markup")
+    import trafilatura  # here, not at the top: the crawl's main process imports this module but never extracts
+
     tree = trafilatura.load_html(text_html)
     if tree is None or not isinstance(tree, HtmlElement):
         raise ExtractionError("not_html", "the input could not be parsed as HTML")
@@ -254,6 +255,8 @@ def article_lines(tree: HtmlElement, url: str | None, language: str | None = Non
 
 
 def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
+    import trafilatura
+
     doc = trafilatura.bare_extraction(tree, url=url, prune_xpath=list(PRUNE_XPATH) or None,
                                       **TRAFILATURA_OPTIONS)  # type: ignore[arg-type]
     text = getattr(doc, "text", None)

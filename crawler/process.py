@@ -14,12 +14,11 @@ from datetime import date
 from pathlib import Path
 
 from config.model import Story
-from config.query import WordSet
-from crawler import dedup, site_boilerplate
-from crawler.dedup import content_hash
-from crawler.extract import extract_page, paragraph_hash
+from crawler import dedup, reclean, site_boilerplate
+from crawler.extract import extract_page
+from crawler.features import TextFeatures, text_features
 from crawler.items import Candidate, Extracted
-from crawler.matching import StoryDoc, StoryProfile, term_weights
+from crawler.matching import StoryDoc, StoryProfile
 from crawler.stats import RunStats
 from crawler.story_update import update_story
 from crawler.urls import host_of, normalize_url, same_site
@@ -41,6 +40,7 @@ class FetchedArticle:
     seed_of: tuple[str, ...] = ()  # story ids that name this URL as a seed
     shingles: frozenset[int] | None = None  # fingerprints made by the extraction worker, when it made them
     band_keys: tuple[tuple[int, int], ...] | None = None
+    features: TextFeatures | None = None  # computed by the extraction worker for every story's query, when it did
 
 
 @dataclass(frozen=True)
@@ -106,14 +106,18 @@ class ArticleProcessor:
         ext = item.extracted
         canonical = canonical_for(ext, item.final_url)
         urls = {canonical, normalize_url(item.final_url), normalize_url(item.requested_url)}
-        digest = content_hash(ext.text)
         now = utcnow()
+        title = ext.title or item.candidate.title
+        features = item.features
+        if features is None:
+            features = text_features(title or "", ext.text, ext.paragraphs, {s.id: s.query for s in self.stories})
+        digest = features.content_hash
         fields = {
             "url": item.final_url,
             "canonical_url": canonical,
             "source": item.candidate.source,
             "site_name": ext.source,
-            "title": ext.title or item.candidate.title,
+            "title": title,
             "author": ext.author,
             "published": ext.published or item.candidate.published,
             "language": ext.language,
@@ -134,7 +138,7 @@ class ArticleProcessor:
                 dedup_index.index_article(self.store.db, article_id, keys)
                 if ext.paragraphs:
                     site = host_of(canonical)
-                    hashes = {paragraph_hash(p): p for p in ext.paragraphs}
+                    hashes = dict(zip(features.paragraph_hashes, ext.paragraphs, strict=True))
                     boilerplate.record_paragraphs(self.store.db, site, hashes.keys(), hashes)
                 kind = "new"
             else:
@@ -152,7 +156,7 @@ class ArticleProcessor:
                     logger.info("updated to version %(v)s: %(url)s", {"v": version, "url": canonical})
                     kind = "updated"
             self.store.add_urls(article_id, urls)
-            memberships = self._memberships(article_id, fields, item, digest, now)
+            memberships = self._memberships(article_id, fields, item, features, now)
         return Outcome(article_id, kind, memberships)
 
     def _same_but_boilerplate(self, old: dict, text: str, url: str) -> bool:
@@ -163,20 +167,20 @@ class ArticleProcessor:
     def reclean_learned(self) -> None:
         """At the end of a crawl: stored texts lose the lines their site learned as boilerplate during it (no new
         versions); the stories are loaded again from the cleaned texts before they are decided."""
-        done = site_boilerplate.reclean_learned(self.store.db)
+        done = reclean.reclean_learned(self.store.db)
         self.stats.inc("recleaned", done.articles)
         if done.articles:
             self._profiles.clear()
             logger.info("re-cleaned %(n)d stored articles of %(s)d sites of learned boilerplate",
                         {"n": done.articles, "s": done.sites})
 
-    def _memberships(self, article_id: int, fields: dict, item: FetchedArticle, digest: str,
+    def _memberships(self, article_id: int, fields: dict, item: FetchedArticle, features: TextFeatures,
                      now: str) -> dict[str, str]:
         given: dict[str, str] = {}
         title = fields["title"] or ""
         text = fields["text"] or ""
-        words = WordSet.from_text(f"{title}\n{text}")
-        weights: dict[str, float] | None = None
+        weights = features.weights
+        saved = False
         for story in self.stories:
             current = self.store.membership(story.id, article_id)
             if current is not None:
@@ -195,17 +199,19 @@ class ArticleProcessor:
             if reason:
                 self.stats.drop(reason)
                 continue
-            if not story.query.matches(words):
+            matched = features.matched.get(story.id)
+            if matched is None:
                 continue
             # A candidate: decided at the end of the run, when the store around it is known (decide()). Its term
             # weights are kept, so that no decision computes them again.
-            if weights is None:
-                weights = term_weights(title, text)
-                stored.save_term_weights(self.store.db, [(article_id, digest, weights)])
+            assert weights is not None  # made whenever a query matched
+            if not saved:
+                stored.save_term_weights(self.store.db, [(article_id, features.content_hash, weights)])
+                saved = True
             profile = self.profile(story)
             score = profile.score(title, text, weights)
             self.store.set_candidate(story.id, article_id, similarity=score.score, run_id=self.run_id, now=now,
-                                     matched_terms=story.query.matched_terms(words))
+                                     matched_terms=list(matched))
             self.stats.inc("candidates")
             if profile.likely(score):
                 given[story.id] = "candidate"

@@ -1,5 +1,5 @@
 """Per-outlet learned boilerplate: which of the lines that recur across an outlet's articles may go, dropping them,
-re-cleaning the outlet's stored texts when more is learned, and telling a re-fetch that changed only in such lines.
+telling a re-fetch that changed only in such lines (crawler/reclean.py re-cleans the stored texts when more is learned).
 
 A line seen in two or more different articles of a site is a candidate (storage/boilerplate.py counts them).
 Recurrence alone does not make template: a follow-up repeats its story's background paragraph and quotes, a wire
@@ -28,15 +28,8 @@ import hashlib
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-from sqlite_utils import Database
-
-from crawler import dedup
 from crawler.frame import Frame, fold, is_sentence, outlet_voice, quotes_or_reports
-from storage import boilerplate, dedup_index
-from storage.store import utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -135,40 +128,3 @@ def _furniture(line: str, learned: frozenset[str]) -> bool:
     if paragraph_hash(line) in learned:
         return True
     return not is_sentence(line) and len(line.split()) <= FURNITURE_MAX_WORDS and not quotes_or_reports(line)
-
-
-@dataclass(frozen=True)
-class Recleaned:
-    """What a re-clean did: sites cleaned and articles whose stored text lost learned lines."""
-
-    sites: int = 0
-    articles: int = 0
-
-
-def reclean_learned(db: Database) -> Recleaned:
-    """Clean the stored texts of every site that learned a line since its last re-clean: one transaction per site.
-
-    The article keeps its version (a re-clean is no change of the article); its text, content hash, near-duplicate
-    bands and full-text index are updated together.
-    """
-    sites = articles = 0
-    for site in boilerplate.sites_to_reclean(db):
-        started = utcnow()
-        learned = boilerplate.learned_hashes(db, site)
-        with db.atomic():
-            for row in list(boilerplate.site_articles(db, site)):
-                text = row["text"] or ""
-                lines = text.split("\n")
-                host = urlsplit(row["canonical_url"] or "").hostname
-                kept, gone = drop_learned(lines, learned, Frame.of((), (row["site_name"],), (host,)))
-                if not gone:
-                    continue
-                cleaned = "\n".join(kept)
-                boilerplate.replace_text(db, row["id"], cleaned, dedup.content_hash(cleaned))
-                dedup_index.unindex_article(db, row["id"])
-                dedup_index.index_article(db, row["id"], dedup.band_keys(dedup.signature(dedup.shingles(cleaned))))
-                articles += 1
-                logger.debug("re-cleaned article %s of %s: %d learned lines", row["id"], site, len(gone))
-            boilerplate.mark_recleaned(db, site, started)
-        sites += 1
-    return Recleaned(sites, articles)

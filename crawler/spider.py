@@ -80,6 +80,9 @@ class StoryWatchSpider(scrapy.Spider):
         # so a link dropped here for the stories of a `--story` run would be lost for the others (304 next time).
         stories = list(plan.config.stories) or plan.stories
         self._terms = self._story_terms(stories)
+        # Every story an article is matched against when it is stored (ArticleProcessor.stories): the extraction
+        # worker checks their queries, so that the main process does no work on the words.
+        self._queries = {s.id: s.query for s in plan.processor.stories}
         since = [s.since for s in stories if s.since]
         self._oldest_since = min(since) if len(since) == len(stories) and since else None
         self._sitemap_cutoff = (
@@ -416,7 +419,8 @@ class StoryWatchSpider(scrapy.Spider):
         declared = content_type.decode("latin-1")
         work = partial(extract_in_worker, response.body, declared, response.url, options, page_hints(candidate),
                        source=source, trusted=candidate.via == "seed",
-                       max_links=self.plan.config.crawl.max_links_per_page)
+                       max_links=self.plan.config.crawl.max_links_per_page, queries=self._queries,
+                       fallback_title=candidate.title)
         if self.plan.executor is not None:
             outcome = await asyncio.get_running_loop().run_in_executor(self.plan.executor, work)
         else:
@@ -448,6 +452,7 @@ class StoryWatchSpider(scrapy.Spider):
             seed_of=self.plan.seeds.get(normalize_url(candidate.url), ()) if candidate.via == "seed" else (),
             shingles=outcome.shingles,
             band_keys=outcome.band_keys,
+            features=outcome.features,
         )
         requests: list[Request] = []
         if key is not None:

@@ -4,11 +4,14 @@ judge whether it is an article, then extract it, or harvest its article links wh
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from config.query import Query
 from crawler import dedup
 from crawler.discovery import section_links
 from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page, parse_page
+from crawler.features import TextFeatures, text_features
 from crawler.items import Candidate, Extracted
 from crawler.page_type import PageHints, PageVerdict, judge_page
 from crawler.urls import host_of
@@ -27,16 +30,20 @@ class WorkerResult:
     message: str | None = None
     verdict: PageVerdict | None = None  # article or listing, with the evidence
     links: tuple[Candidate, ...] = ()  # a listing's article links (via 'listing'), when it was not extracted
+    features: TextFeatures | None = None  # of the text, when the caller gave the stories' queries
 
 
 def extract_in_worker(body: bytes, content_type: str | None, url: str, options: ExtractOptions,
                       hints: PageHints | None = None, *, source: str = "", trusted: bool = False,
-                      max_links: int = MAX_LISTING_LINKS) -> WorkerResult:
+                      max_links: int = MAX_LISTING_LINKS, queries: Mapping[str, Query] | None = None,
+                      fallback_title: str | None = None) -> WorkerResult:
     """Judge one page and, when it is an article (or `trusted`: a seed the user named), extract and fingerprint it;
     a listing comes back with its verdict and article links instead.  Failures come back as a reason (exceptions
     cross processes badly).
 
-    The fingerprints are made here so that the CPU work runs in parallel workers, not in the crawl's main loop.
+    The fingerprints, and with `queries` (story id -> query) the text's features (crawler.features; the title is
+    the page's own, else `fallback_title`), are made here so that the CPU work runs in parallel workers, not in
+    the crawl's main loop.
     """
     verdict = None
     try:
@@ -49,7 +56,12 @@ def extract_in_worker(body: bytes, content_type: str | None, url: str, options: 
         extracted = extract_page(tree, url, options)
         shingles = dedup.shingles(extracted.text)
         keys = tuple(dedup.band_keys(dedup.signature(shingles)))
-        return WorkerResult(extracted=extracted, shingles=shingles, band_keys=keys, verdict=verdict)
+        features = None
+        if queries is not None:
+            features = text_features(extracted.title or fallback_title or "", extracted.text, extracted.paragraphs,
+                                     queries)
+        return WorkerResult(extracted=extracted, shingles=shingles, band_keys=keys, verdict=verdict,
+                            features=features)
     except ExtractionError as exc:
         return WorkerResult(error=getattr(exc, "reason", "failed"), message=str(exc), verdict=verdict)
     except Exception as exc:  # a page that breaks the extractor must not break the crawl

@@ -35,8 +35,13 @@ def site_of(host: str) -> str:
 
 def learned_hashes(db: Database, site: str, min_articles: int = MIN_ARTICLES) -> frozenset[str]:
     """Hashes of the paragraphs seen in at least `min_articles` different articles of `site`."""
-    rows = db.execute("SELECT hash FROM boilerplate WHERE site = ? AND articles >= ?",
-                      [site_of(site), min_articles]).fetchall()
+    if min_articles == MIN_ARTICLES:  # exactly the lines with a learned_at: read through their partial index
+        rows = db.execute("SELECT hash FROM boilerplate INDEXED BY boilerplate_learned "
+                          "WHERE site = ? AND learned_at IS NOT NULL",
+                          [site_of(site)]).fetchall()
+    else:
+        rows = db.execute("SELECT hash FROM boilerplate WHERE site = ? AND articles >= ?",
+                          [site_of(site), min_articles]).fetchall()
     return frozenset(row[0] for row in rows)
 
 
@@ -74,14 +79,15 @@ def sites_to_reclean(db: Database) -> list[str]:
     return [row[0] for row in rows]
 
 
-def site_articles(db: Database, site: str) -> Iterator[dict[str, Any]]:
-    """id, text, site name and canonical URL of the stored articles of a site (any scheme, with or without www.)."""
+def site_articles(db: Database, site: str, *, after: int = 0, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """id, text, site name and canonical URL of the stored articles of a site (any scheme, with or without www.), in
+    id order: those after id `after`, at most `limit` of them."""
     key = site_of(site)
     patterns = [f"{scheme}://{www}{key}{end}*" for scheme in ("http", "https") for www in ("", "www.")
                 for end in ("/", ":")]
-    sql = ("SELECT id, text, site_name, canonical_url FROM articles WHERE text IS NOT NULL AND ("
-           + " OR ".join("canonical_url GLOB ?" for _ in patterns) + ") ORDER BY id")
-    cur = db.execute(sql, patterns)
+    sql = ("SELECT id, text, site_name, canonical_url FROM articles WHERE id > ? AND text IS NOT NULL AND ("
+           + " OR ".join("canonical_url GLOB ?" for _ in patterns) + ") ORDER BY id LIMIT ?")
+    cur = db.execute(sql, [after, *patterns, -1 if limit is None else limit])
     cols = [d[0] for d in cur.description]
     for row in cur:
         yield dict(zip(cols, row))

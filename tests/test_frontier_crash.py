@@ -37,8 +37,8 @@ import pytest
 from crashweb import SITE, WEB, CrashWeb, config_text, write_marktbote
 from faultweb import cli_env, run_storywatch, storywatch_command
 
+from crawler.dedup import content_hash
 from crawler.extract import paragraph_hash
-from crawler.process import content_hash
 from crawler.urls import host_of
 from storage import boilerplate
 
