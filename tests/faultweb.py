@@ -12,6 +12,7 @@ import gzip
 import os
 import random
 import socket
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -67,6 +68,18 @@ Fault = Callable[["Handler", Hit], None]
 
 
 # ------------------------------------------------------------------------------------------------ answers
+def rows_while_writing(db: Path, table: str) -> int:
+    """Rows of `table` in a database a crawl may be writing (read-only, no lock taken); 0 before the schema exists."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
+        try:
+            return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:  # no database or no table yet
+        return 0
+
+
 def send(handler: Handler, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
     """A plain, honest response with a Content-Length."""
     handler.send_response(status)

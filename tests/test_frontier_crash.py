@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pytest
 from crashweb import SITE, WEB, CrashWeb, config_text, write_marktbote
-from faultweb import cli_env, run_storywatch, storywatch_command
+from faultweb import cli_env, rows_while_writing, run_storywatch, storywatch_command
 
 from crawler.dedup import content_hash
 from crawler.extract import paragraph_hash
@@ -210,16 +210,7 @@ class Campaign:
         return f"seed {self.seed}:\n  " + "\n  ".join(map(str, self.stops))
 
 
-def _rows(db: Path, table: str) -> int:
-    """Rows of `table` ('articles' or 'frontier') while a crawl may be writing; 0 before the schema exists."""
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
-        try:
-            return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:  # no database or no table yet
-        return 0
+_rows = rows_while_writing
 
 
 def _stop(proc: subprocess.Popen[bytes], sig: signal.Signals) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from faultweb import cli_env, run_storywatch, storywatch_command
+from faultweb import cli_env, rows_while_writing, run_storywatch, storywatch_command
 from unseenweb import PLANTED, SEED_FILE, STORY, build, config_text
 
 from crawler.demo.server import OutletWeb
@@ -93,14 +93,7 @@ def _folder(root: Path, name: str, bases: dict[str, str]) -> Path:
 
 
 def _count(config: Path, table: str) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{config.parent / 'storywatch.db'}?mode=ro", uri=True, timeout=10)
-        try:
-            return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:  # killed before the schema was written
-        return 0
+    return rows_while_writing(config.parent / "storywatch.db", table)
 
 
 def _killed_runs(config: Path, rng: random.Random, report: list[str]) -> None:
