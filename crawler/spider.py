@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ logger = logging.getLogger(__name__)
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 MAX_SITEMAP_CHILDREN = 20  # the newest children of a sitemap index that are followed
 MIN_WINDOW = 16  # frontier entries claimed and not yet finished, at least (twice concurrent_requests otherwise)
+PER_SOURCE_MIN = 8  # frontier entries of one source in flight, at most (four times its per-host concurrency if more)
 
 
 @dataclass
@@ -93,6 +95,9 @@ class StoryWatchSpider(scrapy.Spider):
         # Claimed frontier entries not yet finished: a few batches ahead of the downloader, never the whole table.
         self._window = max(MIN_WINDOW, 2 * plan.config.crawl.concurrent_requests)
         self._in_flight = 0
+        self._busy: Counter[str] = Counter()  # claimed frontier entries in flight, per source
+        # No outlet holds more of the window than keeps its host busy: the others are fetched at the same time.
+        self._per_source = max(PER_SOURCE_MIN, 4 * plan.config.crawl.concurrent_requests_per_domain)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> StoryWatchSpider:
@@ -327,8 +332,10 @@ class StoryWatchSpider(scrapy.Spider):
         engine = self.crawler.engine
         if engine is None or not engine.running:
             return []  # stopping (SIGTERM): what is not claimed yet waits for the next run untouched
-        entries = frontier.claim(self.plan.store.db, self._run_id, utcnow(), self._window - self._in_flight)
+        entries = frontier.claim(self.plan.store.db, self._run_id, utcnow(), self._window - self._in_flight,
+                                 busy=self._busy, per_source=self._per_source)
         self._in_flight += len(entries)
+        self._busy.update(entry.source for entry in entries)
         requests = []
         for entry in entries:
             self._scheduled.add(entry.url)
@@ -343,6 +350,7 @@ class StoryWatchSpider(scrapy.Spider):
         # Nothing is in flight when Scrapy is idle: a request that vanished without its callback stops holding the
         # window (its entry stays claimed until the run's end and waits for the next run).
         self._in_flight = 0
+        self._busy.clear()
         self._seeds_pending = 0
         requests = self._refill()
         if not requests:
@@ -370,6 +378,8 @@ class StoryWatchSpider(scrapy.Spider):
             self._seeds_pending -= 1
         if meta.get("frontier_key"):
             self._in_flight -= 1
+            if self._busy[meta.get("source")] > 0:
+                self._busy[meta.get("source")] -= 1
 
     def _prefiltered(self, candidate: Candidate) -> bool:
         """Skip before the fetch what cannot be a story article: too old, or its feed text names no query term."""

@@ -331,3 +331,9 @@ def m006_learned_boilerplate_index(db: Database) -> None:
     """A site's learned lines by index: the crawl reads them for every page it extracts, and a site's table of
     counted lines grows with every article stored (about fifteen lines each), most of them seen once."""
     db.execute("CREATE INDEX boilerplate_learned ON boilerplate(site, hash) WHERE learned_at IS NOT NULL")
+
+
+@migrations()
+def m007_frontier_due_by_source(db: Database) -> None:
+    """A source's next due entries by index: claims share the window among the sources (storage.frontier.claim)."""
+    db.execute("CREATE INDEX frontier_due_by_source ON frontier(source, next_attempt_at, id) WHERE claimed_by IS NULL")

@@ -229,3 +229,45 @@ def test_the_retry_policy_comes_from_the_crawl_settings(tmp_path: Path) -> None:
 def test_bad_retry_settings_are_config_errors(tmp_path: Path, line: str, problem: str) -> None:
     with pytest.raises(ConfigError, match=problem):
         load_config(_config(tmp_path, line))
+
+
+# ------------------------------------------------------------------------------------------ sharing among sources
+def test_a_claim_shares_the_window_among_the_sources_whose_entries_are_due(db: Database) -> None:
+    # One outlet's feed was read first: its entries are the longest due, yet the others are fetched at once too.
+    for source in ("Anzeiger", "Bote", "Kurier"):
+        for n in range(10):
+            frontier.add(db, entry(100 * len(source) + n + ord(source[0]), source=source), T0)
+    claimed = frontier.claim(db, 1, T0, 6)
+    assert [e.source for e in claimed] == ["Anzeiger", "Bote", "Kurier"] * 2  # interleaved, two each
+    # The sources' own order is kept: the longest due of each first.
+    for source in ("Anzeiger", "Bote", "Kurier"):
+        mine = [e.url for e in claimed if e.source == source]
+        assert mine == sorted(mine, key=lambda u: int(u.rsplit("/", 1)[1]))
+
+
+def test_a_claim_fills_up_the_sources_with_the_fewest_pages_in_flight(db: Database) -> None:
+    for source in ("Anzeiger", "Bote"):
+        for n in range(10):
+            frontier.add(db, entry(n + (0 if source == "Anzeiger" else 50), source=source), T0)
+    claimed = frontier.claim(db, 1, T0, 6, busy={"Anzeiger": 4})
+    assert sorted(e.source for e in claimed) == ["Anzeiger"] + ["Bote"] * 5  # 4+1 and 0+5 in flight
+    # A source with nothing more due gives its share to the others: all that is left of both (9 and 5) comes.
+    more = frontier.claim(db, 1, T0, 20, busy={"Anzeiger": 5, "Bote": 5})
+    assert len(more) == 9 + 5 and sorted({e.source for e in more}) == ["Anzeiger", "Bote"]
+    assert frontier.claim(db, 1, T0, 5) == []
+
+
+def test_a_sources_next_due_entries_are_read_from_their_own_partial_index(db: Database) -> None:
+    plan = db.execute("EXPLAIN QUERY PLAN SELECT id FROM frontier WHERE claimed_by IS NULL AND source = ? "
+                      "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 10", ["Bote", T0]).fetchall()
+    assert any("frontier_due_by_source" in str(step[-1]) for step in plan), plan
+    assert not any("TEMP B-TREE" in str(step[-1]) for step in plan), plan
+
+
+def test_no_source_gets_more_than_its_share_in_flight(db: Database) -> None:
+    # Only one outlet's feed has been read so far: it gets its share, the rest of the window waits for the others.
+    for n in range(30):
+        frontier.add(db, entry(n, source="Anzeiger"), T0)
+    assert len(frontier.claim(db, 1, T0, 32, per_source=8)) == 8
+    assert frontier.claim(db, 1, T0, 32, busy={"Anzeiger": 8}, per_source=8) == []
+    assert len(frontier.claim(db, 1, T0, 32, busy={"Anzeiger": 5}, per_source=8)) == 3
