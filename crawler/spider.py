@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, ClassVar
@@ -294,6 +294,8 @@ class StoryWatchSpider(scrapy.Spider):
             return []
         keys = variant_keys(candidate.url)
         if keys[0] in self._scheduled:
+            if candidate.updated:
+                self._later_signal(keys, candidate.updated)
             stats.drop("seen_this_run")
             return []
         article_id = self.plan.store.article_id_for(keys)
@@ -321,6 +323,15 @@ class StoryWatchSpider(scrapy.Spider):
         if frontier.add(self.plan.store.db, entry_for(candidate, keys[0], listing), utcnow()):
             stats.frontier["added"] += 1
         return []
+
+    def _later_signal(self, keys: Sequence[str], updated: str) -> None:
+        """A page this run already took is named again with a change signal (a sitemap's lastmod after a section's
+        dateless link): the signal is kept, on its frontier entry while the page is in flight and as its baseline
+        once stored, or a later change of that date would be taken for the baseline and the update missed."""
+        frontier.hint_updated(self.plan.store.db, keys[0], updated)
+        article_id = self.plan.store.article_id_for(keys)
+        if article_id is not None and article_id in self._stored and self.plan.store.article_signal(article_id) is None:
+            self.plan.store.touch(article_id, utcnow(), signal=updated)
 
     # -- the frontier -----------------------------------------------------------------------------------
     def _refill(self) -> list[Request]:
@@ -452,6 +463,9 @@ class StoryWatchSpider(scrapy.Spider):
             return
         assert outcome.extracted is not None
         stats.inc("extracted")
+        later = frontier.updated_of(self.plan.store.db, key) if key is not None else None
+        if later and (candidate.updated is None or later > candidate.updated):
+            candidate = replace(candidate, updated=later)  # named again with a date while it was fetched
         item = FetchedArticle(
             requested_url=(response.meta.get("redirect_urls") or [response.url])[0],
             final_url=response.url,

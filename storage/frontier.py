@@ -141,6 +141,17 @@ def claim(db: Database, run_id: int, now: str, limit: int, busy: Mapping[str, in
     return [Entry(*r[3:]) for r in taken]
 
 
+def hint_updated(db: Database, url: str, updated: str) -> None:
+    """A listing names a page again, with a newer change signal, while a run has it claimed: the entry keeps it."""
+    db.execute("UPDATE frontier SET updated = ? WHERE url = ? AND COALESCE(updated, '') < ?", [updated, url, updated])
+
+
+def updated_of(db: Database, url: str) -> str | None:
+    """The newest change signal the entry was listed with (None when it has none, or is gone)."""
+    row = db.execute("SELECT updated FROM frontier WHERE url = ?", [url]).fetchone()
+    return row[0] if row else None
+
+
 def storing(db: Database, url: str, now: str) -> None:
     """The claiming run has extracted the page and begins to store it: if the run dies before the page is stored,
     the page may be what killed it, so that counts as a failed attempt (committed at once, before the storing)."""
