@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests"), str(REPO)]
 
-from faultweb import FaultWeb, article_html, article_text, page, rss, run_storywatch
+from faultweb import FaultWeb, outlets_with_feeds, run_storywatch
 
 
 def main() -> None:
@@ -29,21 +29,11 @@ def main() -> None:
     args = ap.parse_args()
     hosts = [f"outlet{i}" for i in range(args.outlets)]
     with FaultWeb(hosts, first=200) as web:
-        sources = []
-        for h, host in enumerate(hosts):
-            entries = []
-            for i in range(args.per):
-                n = 1000 * (h + 1) + i
-                path = f"/lokales/wasserwerk-{n}.html"
-                web.add(host, path, page(article_html(n)))
-                entries.append((path, article_text(n)[0]))
-            web.add(host, "/feed.xml", page(rss(web.base(host), entries), content_type="application/rss+xml"))
-            sources.append(f'[[sources]]\nname = "{host}"\nurl = "{web.base(host)}/"\n'
-                           f'feeds = ["{web.url(host, "/feed.xml")}"]\n')
+        sources = outlets_with_feeds(web, args.per)
         tmp = Path(tempfile.mkdtemp(prefix="sw-outlets-"))
         config = tmp / "storywatch.toml"
         config.write_text(f'[database]\npath = "{tmp / "storywatch.db"}"\n\n[crawl]\ndownload_delay = {args.delay}\n'
-                          "follow_related_links = false\n\n" + "\n".join(sources)
+                          "follow_related_links = false\n\n" + sources
                           + "\n[[stories]]\nid = \"w\"\ntitle = \"W\"\nquery = 'Wasserwerk*'\n", encoding="utf-8")
         started = time.perf_counter()
         done = run_storywatch("run", "--config", config, timeout=3600)

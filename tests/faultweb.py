@@ -443,6 +443,23 @@ def rss(base: str, links: list[tuple[str, str]]) -> bytes:
             f"<link>{base}/</link>{items}</channel></rss>").encode()
 
 
+def outlets_with_feeds(web: FaultWeb, per: int) -> str:
+    """Every host of `web` an outlet whose RSS feed lists `per` generated articles (distinct numbers per host);
+    returns the config's [[sources]] for them."""
+    sources = []
+    for h, host in enumerate(web.hosts):
+        entries = []
+        for i in range(per):
+            n = 1000 * (h + 1) + i
+            path = f"/lokales/wasserwerk-{n}.html"
+            web.add(host, path, page(article_html(n)))
+            entries.append((path, article_text(n)[0]))
+        web.add(host, "/feed.xml", page(rss(web.base(host), entries), content_type="application/rss+xml"))
+        sources.append(f'[[sources]]\nname = "{host}"\nurl = "{web.base(host)}/"\n'
+                       f'feeds = ["{web.url(host, "/feed.xml")}"]\n')
+    return "\n".join(sources)
+
+
 def urlset(base: str, paths: list[str]) -> bytes:
     locs = "".join(f"<url><loc>{base}{p}</loc></url>" for p in paths)
     return (f'<?xml version="1.0" encoding="utf-8"?>'

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from faultweb import FaultWeb, article_html, article_text, page, rss, run_storywatch
+from faultweb import FaultWeb, outlets_with_feeds, run_storywatch
 
 HOSTS = ["amtsblatt", "bergbote", "chronik"]
 PER_HOST = 30  # the window is 32 (twice concurrent_requests, 16 by default)
@@ -17,21 +17,11 @@ PER_HOST = 30  # the window is 32 (twice concurrent_requests, 16 by default)
 
 def test_the_first_pages_fetched_come_from_every_outlet(tmp_path: Path) -> None:
     with FaultWeb(HOSTS, first=140) as web:
-        sources = []
-        for h, host in enumerate(HOSTS):
-            entries = []
-            for i in range(PER_HOST):
-                n = 1000 * (h + 1) + i
-                path = f"/lokales/wasserwerk-{n}.html"
-                web.add(host, path, page(article_html(n)))
-                entries.append((path, article_text(n)[0]))
-            web.add(host, "/feed.xml", page(rss(web.base(host), entries), content_type="application/rss+xml"))
-            sources.append(f'[[sources]]\nname = "{host}"\nurl = "{web.base(host)}/"\n'
-                           f'feeds = ["{web.url(host, "/feed.xml")}"]\n')
+        sources = outlets_with_feeds(web, PER_HOST)
         config = tmp_path / "storywatch.toml"
         config.write_text(
             f'[database]\npath = "{(tmp_path / "storywatch.db").as_posix()}"\n\n[crawl]\ndownload_delay = 0.1\n'
-            "retries = 0\nfollow_related_links = false\n\n" + "\n".join(sources)
+            "retries = 0\nfollow_related_links = false\n\n" + sources
             + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
             encoding="utf-8")
         done = run_storywatch("run", "--config", config)
