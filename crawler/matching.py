@@ -190,16 +190,22 @@ class StoryProfile:
     def score(self, title: str, text: str, weights: Mapping[str, float] | None = None) -> MatchScore:
         """An article's own similarity to the seeds (cosine with their profile), the closest seed and the terms that
         made the score; `weights` (term_weights of the same title and text) saves computing them again."""
-        vec = normalized(weights) if weights is not None else term_vector(title, text, self.background)
+        if weights is None:
+            weights = term_weights(title, text, self.background)
+        # Cosines over the terms the page shares with the seeds only (a set intersection in C), the page's vector
+        # normalised at the end: the values of cosine(normalized(weights), ...) for a third of the work; fsum, since
+        # a set's order changes from process to process and a sum's last bit with it.
+        norm = math.sqrt(sum(x * x for x in weights.values()))
         cen = self.centroid()
-        score = cosine(vec, cen) if vec and cen else 0.0
+        common = weights.keys() & cen.keys() if norm else set()
+        score = math.fsum(weights[t] * cen[t] for t in common) / norm if common else 0.0
         closest_id: int | None = None
         closest_sim = 0.0
         for doc, dvec in self._seeds:
-            sim = cosine(vec, dvec)
+            sim = math.fsum(weights[t] * dvec[t] for t in common & dvec.keys()) / norm if common else 0.0
             if sim > closest_sim:
                 closest_id, closest_sim = doc.article_id, sim
-        shared = sorted(((vec[t] * cen[t], t) for t in vec.keys() & cen.keys()), reverse=True)
+        shared = sorted(((weights[t] / norm * cen[t], t) for t in common), reverse=True)
         reason = {
             "similarity": round(score, 4),
             "closest_seed_article_id": closest_id,

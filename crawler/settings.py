@@ -50,5 +50,13 @@ def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "WARNING") -> dict
             "crawler.middlewares.RedirectGuardMiddleware": 650,
         },
         "DEPTH_LIMIT": 0,
+        # Work Scrapy does on every request or response that nothing here reads: request depth (our frontier keeps
+        # how a page was found), byte counts (runs.stats counts what matters), the meta-copy check (a development
+        # aid). Together about a tenth of the main process's CPU per page (benchmarks/crawl_speed.py).
+        "DOWNLOADER_STATS": False,
+        "SPIDER_MIDDLEWARES": {
+            "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+            "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+        },
         "DNS_TIMEOUT": min(crawl.timeout, 20),
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -25,8 +26,12 @@ _AMP_PATH = re.compile(r"(?:^|/)amp(?:/|$)|\.amp(?=\.html?$|$)|-amp(?=\.html?$)"
 _PRINT_PATH = re.compile(r"(?:^|/)(?:print|druck|drucken|druckversion)(?:/|$)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
 def normalize_url(url: str) -> str:
-    """The one form a URL is stored and compared in: lower-case host, no default port, no fragment, no tracking."""
+    """The one form a URL is stored and compared in: lower-case host, no default port, no fragment, no tracking.
+
+    A pure function, cached: a page's URL is normalised when it is found, claimed, stored and compared, and
+    w3lib's canonicalisation was a twentieth of the crawl's main-process CPU."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower() or "http"
     host = (parts.hostname or "").lower().rstrip(".")
