@@ -1,7 +1,7 @@
 """Whole-crawl speed, CPU, memory and event-loop lateness against plain trafilatura, in one run (issue 15).
 
     python benchmarks/crawl_speed.py [--pages 1000 5000] [--repeat 3] [--store-sizes 10000 100000]
-                                     [--decision-sizes 1000 5000 10000] [--quick]
+                                     [--decision-sizes 1000 5000 10000] [--quick] [--close-connections]
 
 Serves N generated German article pages of about 100 KB on four loopback hosts (127.0.0.11-14) with RSS feeds,
 then, for every N, --repeat rounds of:
@@ -26,6 +26,11 @@ each, and the ratio of the largest to the smallest store.
 
 The decision's scaling table (--decision-sizes) comes from benchmarks/decision_speed.py: N query-matching
 candidates of one story with seeds, every one decided.
+
+The outlets speak HTTP/1.1 and keep connections open, as web servers do; both sides use them (plain trafilatura
+through urllib3's pool, as trafilatura's own fetch_url). --close-connections: HTTP/1.0, a new connection for every
+page on both sides (the protocol of the issue's first measurement, which made connection set-up a tenth of the
+crawl's main-process CPU).
 
 --quick: 300 pages, one round, stores of 2k and 10k, decision sizes 1000 and 2000: a few minutes, for development.
 
@@ -156,13 +161,17 @@ def listen_drops() -> int | None:
     return None
 
 
-def serve(sites: dict[str, dict[str, bytes]]) -> tuple[int, list[ThreadingHTTPServer]]:
+def serve(sites: dict[str, dict[str, bytes]], keep_alive: bool = True) -> tuple[int, list[ThreadingHTTPServer]]:
+    """The outlets: HTTP/1.1 with persistent connections as web servers speak it (keep_alive), or HTTP/1.0 with one
+    connection per request (the protocol of the issue's first measurement, --close-connections)."""
     servers = []
     port = 0
     for host in HOSTS:
         files = sites[host]
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
             def do_GET(self, files: dict[str, bytes] = files) -> None:
                 body = files.get(self.path)
                 if body is not None and self.path == "/rss.xml":
@@ -186,12 +195,17 @@ def serve(sites: dict[str, dict[str, bytes]]) -> tuple[int, list[ThreadingHTTPSe
 
 
 BASELINE = textwrap.dedent("""
-    import sys, re, time, urllib.request, concurrent.futures, trafilatura
-    feeds = sys.argv[1:]
+    import sys, re, time, urllib.request, concurrent.futures, trafilatura, urllib3
+    keep_alive = sys.argv[1] == "keep-alive"
+    feeds = sys.argv[2:]
     links = []
     for f in feeds:
         links += re.findall(r"<link>([^<]+)</link>", urllib.request.urlopen(f).read().decode())
+    # Persistent connections through urllib3's pool, as trafilatura's own fetch_url downloads; else one per request.
+    http = urllib3.PoolManager(num_pools=8, maxsize=8)
     def get(u):
+        if keep_alive:
+            return http.request("GET", u, timeout=30).data
         return urllib.request.urlopen(u, timeout=30).read()
     n = 0
     extract_cpu = 0.0
@@ -380,9 +394,9 @@ def ratio(x: float, base: float) -> str:
     return f"{x / base:5.2f}x" if base else "  -  "
 
 
-def crawl_table(pages: int, repeat: int, tmp: Path) -> dict:
+def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> dict:
     sites, seeds = make_pages(pages)
-    port, servers = serve(sites)
+    port, servers = serve(sites, keep_alive)
     feeds = [f"http://{h}:{port}/rss.xml" for h in HOSTS]
     (tmp / "baseline.py").write_text(BASELINE)
     base: list[Measured] = []
@@ -392,7 +406,7 @@ def crawl_table(pages: int, repeat: int, tmp: Path) -> dict:
     stats: dict = {}
     try:
         for r in range(repeat):
-            m = measure([sys.executable, str(tmp / "baseline.py"), *feeds])
+            m = measure([sys.executable, str(tmp / "baseline.py"), "keep-alive" if keep_alive else "close", *feeds])
             line = next(x for x in m.output.splitlines() if x.startswith("BASELINE"))
             extract_cpu.append(float(line.split("extract_cpu=")[1]))
             base.append(m)
@@ -412,7 +426,8 @@ def crawl_table(pages: int, repeat: int, tmp: Path) -> dict:
     late_ms = sorted(x * 1000 for x in late) or [0.0]
     p99 = late_ms[min(len(late_ms) - 1, int(0.99 * len(late_ms)))]
     print(f"\n{pages} pages of ~{len(sites[HOSTS[0]]['/artikel/meldung-00000.html']) // 1024} KB on "
-          f"{len(HOSTS)} loopback hosts, medians of {repeat}; last run: {stats.get('fetched')} fetched, "
+          f"{len(HOSTS)} loopback hosts ({'persistent connections' if keep_alive else 'a connection per request'}), "
+          f"medians of {repeat}; last run: {stats.get('fetched')} fetched, "
           f"{stats.get('stored')} stored, {stats.get('candidates')} candidates, {stats.get('members')} members, "
           f"{stats.get('undecided')} undecided, {stats.get('listen_drops')} connections dropped by full listen "
           f"backlogs during it")
@@ -474,13 +489,16 @@ def main() -> None:
     ap.add_argument("--store-sizes", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--decision-sizes", type=int, nargs="*", default=[1000, 5000, 10_000])
     ap.add_argument("--quick", action="store_true", help="300 pages, one round, small stores and decisions")
+    ap.add_argument("--close-connections", action="store_true",
+                    help="the outlets speak HTTP/1.0, a new connection for every page, for both sides (the issue's "
+                         "first protocol); default: HTTP/1.1 keep-alive for both (urllib3's pool for the baseline)")
     args = ap.parse_args()
     if args.quick:
         args.pages, args.repeat, args.store_sizes, args.decision_sizes = [300], 1, [2000, 10_000], [1000, 2000]
     tmp = Path(tempfile.mkdtemp(prefix="sw-bench-"))
     try:
         for pages in args.pages:
-            crawl_table(pages, args.repeat, tmp)
+            crawl_table(pages, args.repeat, tmp, keep_alive=not args.close_connections)
         if args.store_sizes:
             store_table(min(args.pages), args.store_sizes, tmp)
         if args.decision_sizes:
