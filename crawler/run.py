@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import multiprocessing
 import os
@@ -163,10 +164,16 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     # weak=False: the dispatcher holds receivers weakly, and nothing else holds this lambda.
     crawler.signals.connect(lambda spider, reason: close_reason.append(reason), signal=signals.spider_closed,
                             weak=False)
+    # The objects of the libraries and of the run's set-up live as long as the crawl: frozen, the cyclic garbage
+    # collector stops walking them, and its full collections no longer hold the event loop for up to a tenth of a
+    # second (benchmarks/crawl_speed.py's event-loop probe: late by up to 100 ms, each time a full collection ran).
+    gc.collect()
+    gc.freeze()
     try:
         process.crawl(crawler, plan=plan)
         process.start()
     finally:
+        gc.unfreeze()  # a scheduler runs many crawls in one process: what one run froze must not outlive it
         executor.shutdown(wait=True, cancel_futures=True)
     processor.reclean_learned()  # before the decision, which reads the texts; also after a crawl that ended early
     if not close_reason or close_reason[0] != "finished":
