@@ -72,7 +72,7 @@ HEAVY_TERMS = 24
 POSTINGS = 64
 NEIGHBOUR_CANDIDATES = 24
 _BLOCK_CELLS = 1_000_000  # rows x documents of one block of the candidate search
-_RESCORE_ROWS = 64
+_RESCORE_ROWS = 16
 
 
 SEED, CANDIDATE, CONTEXT = 0, 1, 2  # the roles of a document in a decision, in the order of the matrix's rows
@@ -94,6 +94,7 @@ class Documents:
         self.keys: list[str] = []  # an order-free identity: the canonical URL, a seed file's digest
         self.article_ids: list[int | None] = []  # None for a seed file
         self.roles = array("b")
+        self._packed: tuple[sp.csr_matrix, list[int]] | None = None  # the rows as ordered() returned them
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -105,6 +106,8 @@ class Documents:
     def add_terms(self, role: int, key: str, article_id: int | None, terms: Sequence[str],
                   weights: Iterable[float]) -> None:
         """A document from its terms and their weights, in the same order."""
+        if self._packed is not None:
+            raise RuntimeError("the documents were packed into a matrix (ordered()): no more can be added")
         # Each term offers a fresh id and keeps its old one when it has one (ids need not be contiguous): a C loop.
         ids = np.fromiter(map(self._vocabulary.setdefault, terms, count(self._next_id)), dtype=np.int32,
                           count=len(terms))
@@ -120,26 +123,33 @@ class Documents:
 
     def ordered(self) -> tuple[sp.csr_matrix, list[int]]:
         """The L2-normalised rows in the order of (role, key), terms as columns in alphabetical order; and for each
-        row the position it was added at. Single precision: ten thousand articles take tens of megabytes."""
+        row the position it was added at. Single precision: ten thousand articles take tens of megabytes.
+
+        The rows are packed once, straight in their order, and the per-document arrays are let go: no second copy of
+        the matrix is ever held; no document can be added after."""
+        if self._packed is not None:
+            return self._packed
         order = sorted(range(len(self.keys)), key=lambda i: (self.roles[i], self.keys[i]))
         terms = sorted(self._vocabulary)
         column = np.zeros(max(1, self._next_id), dtype=np.int32)
         column[[self._vocabulary[t] for t in terms]] = np.arange(len(terms), dtype=np.int32)
-        ids = np.concatenate(self._indices) if self._indices else np.zeros(0, dtype=np.int32)
-        data = np.concatenate(self._data) if self._data else np.zeros(0, dtype=np.float32)
+        lengths = np.array([len(self._indices[i]) for i in order], dtype=np.int32)
         bounds = np.zeros(len(self.keys) + 1, dtype=np.int32)
-        np.cumsum([len(i) for i in self._indices], out=bounds[1:])
-        added = sp.csr_matrix((data, column[ids], bounds), shape=(len(self.keys), max(1, len(terms))))
-        del ids, data, column
-        x = sp.csr_matrix(added[order])
-        del added
+        np.cumsum(lengths, out=bounds[1:])
+        ids = np.concatenate([self._indices[i] for i in order]) if order else np.zeros(0, dtype=np.int32)
+        self._indices = []
+        data = np.concatenate([self._data[i] for i in order]) if order else np.zeros(0, dtype=np.float32)
+        self._data = []
+        np.take(column, ids, out=ids)
+        del column
+        x = sp.csr_matrix((data, ids, bounds), shape=(len(self.keys), max(1, len(terms))), copy=False)
         x.sort_indices()
-        lengths = np.diff(x.indptr)
         norms = np.ones(x.shape[0])
         filled = lengths > 0
         if filled.any():
             norms[filled] = np.sqrt(np.add.reduceat(x.data * x.data, x.indptr[:-1][filled], dtype=np.float64))
         x.data *= np.repeat((1.0 / norms).astype(np.float32), lengths)
+        self._packed = (x, order)
         return x, order
 
 

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+import numpy as np
+
 from config.model import Story
 from crawler import dedup
 from crawler.matching import term_weights
@@ -214,21 +216,59 @@ def _new_sentences(store: Store, story: Story, wanted_ids: set[int], wanted: dic
     last = max(i for i, r in enumerate(ordered) if r["article_id"] in wanted_ids)
     ordered = ordered[:last + 1]
     texts = stored.texts(store.db, {r["article_id"] for r in ordered})
-    seen: set[tuple[str, ...]] = set()
+    # Every trigram of every text as a hash with the position of its text (seed files first, -1), then each trigram's
+    # first position: a trigram of a follow-up is old when a text before it had it. Arrays, not a set of trigrams:
+    # a story of thousands of articles has hundreds of thousands of them (5000 pages: 40 MB less at the peak).
+    hashes: list[np.ndarray] = []
+    positions: list[np.ndarray] = []
+    # per follow-up: its position, its sentences that have trigrams, and their trigrams' hashes one sentence after
+    # the other with where each sentence's begin
+    wanted_sentences: dict[int, tuple[int, list[str], np.ndarray, np.ndarray]] = {}
+
+    def read(text: str, position: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+        kept, grams = [], []
+        for sentence, trigrams in _sentence_trigrams(text).items():
+            if trigrams:
+                kept.append(sentence)
+                grams.append({hash(g) for g in trigrams})
+        starts = np.zeros(len(grams), dtype=np.int64)
+        np.cumsum([len(g) for g in grams[:-1]], out=starts[1:])
+        flat = np.fromiter((h for g in grams for h in g), dtype=np.int64, count=sum(map(len, grams)))
+        if len(flat):
+            every = np.unique(flat)
+            hashes.append(every)
+            positions.append(np.full(len(every), position, dtype=np.int32))
+        return kept, flat, starts
+
     for _, text in seed_files:
-        for grams in _sentence_trigrams(text).values():
-            seen |= grams
-    out = {}
-    for r in ordered:
-        by_sentence = _sentence_trigrams(texts.get(r["article_id"], ("", ""))[1])
+        read(text, -1)
+    for position, r in enumerate(ordered):
+        kept, flat, starts = read(texts.pop(r["article_id"], ("", ""))[1], position)
         if r["article_id"] in wanted_ids:
-            out[r["article_id"]] = [s for s, grams in by_sentence.items()
-                                    if grams and sum(g in seen for g in grams) / len(grams) < dedup.SENTENCE_SEEN]
-        for grams in by_sentence.values():
-            seen |= grams
+            wanted_sentences[r["article_id"]] = (position, kept, flat, starts)
+    if not hashes:
+        return {a: [] for a in wanted_sentences}
+    every = np.concatenate(hashes)
+    at = np.concatenate(positions)
+    hashes.clear()
+    positions.clear()
+    order = np.lexsort((at, every))
+    known, first = np.unique(every[order], return_index=True)
+    first_at = at[order][first]
+    del every, at, order, first
+    out: dict[int, list[str]] = {}
+    for article_id, (position, kept, flat, starts) in wanted_sentences.items():
+        if not kept:
+            out[article_id] = []
+            continue
+        seen = np.add.reduceat((first_at[np.searchsorted(known, flat)] < position).astype(np.int64), starts)
+        lengths = np.diff(np.append(starts, len(flat)))
+        out[article_id] = [s for s, n, k in zip(kept, seen, lengths, strict=True) if n / k < dedup.SENTENCE_SEEN]
     return out
 
 
 def _sentence_trigrams(text: str) -> dict[str, set[tuple[str, ...]]]:
-    """Each sentence of a text (in order, repeats once) with its word trigrams."""
+    """Each sentence of a text (in order, repeats once) with its word trigrams (hashed by _new_sentences: a tuple of
+    strings hashes alike throughout one process, as long as its arrays live; 64-bit hashes of distinct trigrams
+    collide too rarely to matter)."""
     return {s: dedup._trigrams(words(s)) for s in sentences(text)}

@@ -169,3 +169,18 @@ def test_a_seed_article_stored_during_the_run_joins_the_crawl_profile_once(tmp_p
                           Extracted(url, url, SEED_2[0], None, None, "de", None, None, SEED_2[1]), seed_of=(STORY,))
     assert processor.process(seed).memberships == {STORY: "seed"}
     assert len(processor.profile(_story())) == 2  # the seed file and the seed article, each once
+
+
+def test_each_follow_up_keeps_the_sentences_no_earlier_story_text_had(tmp_path: Path) -> None:
+    """The decision's new sentences (hashed trigrams in arrays, for memory) say what dedup.new_sentences says of
+    the follow-up against the seed files and every story text published before it."""
+    store = _store(tmp_path / "a.db", list(PAGES))
+    _decide(store)
+    rows = _rows(store, "SELECT a.canonical_url AS url, a.text, a.published, sa.new_sentences FROM story_articles sa "
+                        "JOIN articles a ON a.id = sa.article_id WHERE sa.status = 'follow_up' ORDER BY a.published")
+    assert len(rows) == 2
+    for i, row in enumerate(rows):
+        earlier = [SEED_1[1], SEED_2[1]] + [r["text"] for r in rows[:i]]
+        expected = dedup.new_sentences(row["text"], earlier)
+        assert row["new_sentences"].split("\n") == expected, row["url"]
+    assert len(rows[1]["new_sentences"].split("\n")) < len(dedup.sentences(rows[1]["text"]))  # something was old
