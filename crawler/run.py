@@ -23,6 +23,7 @@ from crawler.stats import RunStats
 from crawler.terminal import plural
 from crawler.urls import HostAllowList, normalize_url
 from storage import frontier, open_database
+from storage.checkpointer import Checkpointer
 from storage.lock import CrawlLock, LockHeld
 from storage.store import Store, utcnow
 
@@ -170,8 +171,9 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     gc.collect()
     gc.freeze()
     try:
-        process.crawl(crawler, plan=plan)
-        process.start()
+        with Checkpointer(store.db):  # the log is copied into the database file off the event loop
+            process.crawl(crawler, plan=plan)
+            process.start()
     finally:
         gc.unfreeze()  # a scheduler runs many crawls in one process: what one run froze must not outlive it
         executor.shutdown(wait=True, cancel_futures=True)
