@@ -25,6 +25,9 @@ class DiscoveryError(ValueError):
         super().__init__(message)
         self.reason = reason
 
+    def __reduce__(self) -> tuple[object, ...]:  # keep `reason` when the error crosses a process boundary
+        return (type(self), (self.reason, str(self)))
+
 
 def _xml_parser() -> etree.XMLParser:
     # No entity expansion, no DTD, no network: feeds and sitemaps are untrusted input (billion laughs, XXE).

@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 MAX_SITEMAP_CHILDREN = 20  # the newest children of a sitemap index that are followed
 MIN_WINDOW = 16  # frontier entries claimed and not yet finished, at least (twice concurrent_requests otherwise)
+LISTING_CHUNK = 200  # a listing's links written to the frontier per transaction, the event loop running between two
 PER_SOURCE_MIN = 8  # frontier entries of one source in flight, at most (four times its per-host concurrency if more)
 
 
@@ -208,40 +209,61 @@ class StoryWatchSpider(scrapy.Spider):
         self.stats_.drop("not_modified")
         return True
 
-    def _listing_read(self, response: Response, candidates: Iterable[Candidate]) -> list[Request]:
-        """A usable listing: its links go into the frontier in one transaction with its validators.
+    async def _listing_read(self, response: Response, candidates: Iterable[Candidate]) -> AsyncIterator[Request]:
+        """A usable listing: its links go into the frontier, LISTING_CHUNK to a transaction with the event loop
+        running in between (a sitemap of thousands of links held the loop for a tenth of a second and more), and its
+        validators with the last of them.
 
         The validators make the next run's request conditional (a 304 hides the links), so they are never saved
-        before every link is safe in the frontier. Returns the requests to make now."""
+        before every link is safe in the frontier: a crawl stopped between two chunks reads the whole listing again
+        next time, and the links it had put in the frontier keep their place."""
         self.stats_.answered.add(response.meta["source"])
         url = response.request.url if response.request else response.url
-        requests: list[Request] = []
-        with self.plan.store.transaction():
-            for candidate in candidates:
-                requests += self._consider(candidate, listing=response.url)
-            self.plan.store.save_validators(url, _header(response, b"ETag"), _header(response, b"Last-Modified"))
-        return requests + self._refill()
+        links = list(candidates)
+        for start in range(0, max(1, len(links)), LISTING_CHUNK):
+            last = start + LISTING_CHUNK >= len(links)
+            requests: list[Request] = []
+            with self.plan.store.transaction():
+                for candidate in links[start:start + LISTING_CHUNK]:
+                    requests += self._consider(candidate, listing=response.url)
+                if last:
+                    self.plan.store.save_validators(url, _header(response, b"ETag"),
+                                                    _header(response, b"Last-Modified"))
+            for request in requests:
+                yield request
+            if not last:
+                await asyncio.sleep(0)
+        for request in self._refill():
+            yield request
 
-    def parse_feed(self, response: Response) -> Iterator[Request]:
+    async def _off_loop(self, work: Any) -> Any:
+        """Run a pure parsing function in the extraction workers (the loop goes on meanwhile); in this process when
+        the crawl has none."""
+        if self.plan.executor is None:
+            return work()
+        return await asyncio.get_running_loop().run_in_executor(self.plan.executor, work)
+
+    async def parse_feed(self, response: Response) -> AsyncIterator[Request]:
         source = response.meta["source"]
         if self._not_modified(response):
             return
         try:
-            candidates = parse_feed(response.body, response.url, source,
-                                    limit=self.plan.config.crawl.max_links_per_page)
+            candidates = await self._off_loop(partial(parse_feed, response.body, response.url, source,
+                                                      limit=self.plan.config.crawl.max_links_per_page))
         except DiscoveryError as exc:
             self._listing_failed(source, exc.reason, response.url, exc)
             return
-        yield from self._listing_read(response, candidates)
+        async for request in self._listing_read(response, candidates):
+            yield request
 
-    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[Request]:
         source_name = response.meta["source"]
         if self._not_modified(response):
             return
         try:
-            result = parse_sitemap(response.body, response.url, source_name,
-                                   max_bytes=self.plan.config.crawl.max_page_bytes,
-                                   limit=self.plan.config.crawl.max_links_per_page)
+            result = await self._off_loop(partial(parse_sitemap, response.body, response.url, source_name,
+                                                  max_bytes=self.plan.config.crawl.max_page_bytes,
+                                                  limit=self.plan.config.crawl.max_links_per_page))
         except DiscoveryError as exc:
             self._listing_failed(source_name, exc.reason, response.url, exc)
             return
@@ -258,9 +280,10 @@ class StoryWatchSpider(scrapy.Spider):
             self._sitemaps_seen.add(key)
             followed += 1
             yield self._listing_request(url, self._sources[source_name], "sitemap", self.parse_sitemap)
-        yield from self._listing_read(response, result.candidates)
+        async for request in self._listing_read(response, result.candidates):
+            yield request
 
-    def parse_section(self, response: Response) -> Iterator[Request]:
+    async def parse_section(self, response: Response) -> AsyncIterator[Request]:
         source = response.meta["source"]
         if self._not_modified(response):
             return
@@ -275,7 +298,8 @@ class StoryWatchSpider(scrapy.Spider):
         except DiscoveryError as exc:
             self._listing_failed(source, exc.reason, response.url, exc)
             return
-        yield from self._listing_read(response, candidates)
+        async for request in self._listing_read(response, candidates):
+            yield request
 
     def _listing_failed(self, source: str, reason: str, url: str, exc: Exception | None) -> None:
         logger.warning("%(source)s: %(reason)s at %(url)s%(why)s",
