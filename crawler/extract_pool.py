@@ -40,6 +40,15 @@ class ExtractionPool(Executor):
         return ProcessPoolExecutor(max_workers=self._max_workers, mp_context=self._context,
                                    initializer=worker_start)
 
+    def warm_up(self) -> None:
+        """Start every worker now (a pool starts them one per submitted task): each spawns a Python and loads the
+        extraction's modules (about a second) while the crawl starts up and fetches its first listings, not while
+        the first pages wait."""
+        with self._lock:
+            pool = self._pool
+        for _ in range(self._max_workers):
+            pool.submit(os.getpid)
+
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         """Run `fn(*args, **kwargs)` in a worker; the future survives the death of the worker."""
         with self._lock:
@@ -114,12 +123,16 @@ WORKER_NICENESS = 5
 
 
 def worker_start() -> None:
-    """A worker's first step: Ctrl-C ignored (ignore_ctrl_c), its CPU priority below the main process's."""
+    """A worker's first step: Ctrl-C ignored (ignore_ctrl_c), its CPU priority below the main process's, the
+    extraction's modules loaded."""
     ignore_ctrl_c()
     try:
         os.nice(WORKER_NICENESS)
     except OSError:  # not permitted somewhere: the worker runs at the main process's priority
         pass
+    import trafilatura  # noqa: F401 -- loaded before the first page arrives (ExtractionPool.warm_up)
+
+    import crawler.worker  # noqa: F401
 
 
 def ignore_ctrl_c() -> None:

@@ -156,6 +156,7 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     processor = ArticleProcessor(store, list(config.stories), run_id, stats, seed_texts, decide_for=stories)
     workers = max(1, min(2, os.cpu_count() or 1))
     executor = ExtractionPool(workers, multiprocessing.get_context("spawn"), crash_result=worker_crashed)
+    executor.warm_up()
     plan = CrawlPlan(config=config, stories=stories, store=store, processor=processor, stats=stats,
                      allow=HostAllowList(urls), executor=executor, seeds=seeds, show_progress=show_progress)
     close_reason: list[str] = []
