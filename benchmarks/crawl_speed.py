@@ -32,6 +32,8 @@ through urllib3's pool, as trafilatura's own fetch_url). --close-connections: HT
 page on both sides (the protocol of the issue's first measurement, which made connection set-up a tenth of the
 crawl's main-process CPU).
 
+--small-run N (default 20): the same for N pages, a cron run's usual size, where starting up is most of the time.
+
 --quick: 300 pages, one round, stores of 2k and 10k, decision sizes 1000 and 2000: a few minutes, for development.
 
 Targets (issue 15): pages/s >= 1.5x plain trafilatura for 1000 and 5000 pages; CPU s/page <= 1.3x extract();
@@ -488,6 +490,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--store-sizes", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--decision-sizes", type=int, nargs="*", default=[1000, 5000, 10_000])
+    ap.add_argument("--small-run", type=int, default=20, metavar="N",
+                    help="also a cron run's usual size: N new pages (0: not measured); the start-up is most of it")
     ap.add_argument("--quick", action="store_true", help="300 pages, one round, small stores and decisions")
     ap.add_argument("--close-connections", action="store_true",
                     help="the outlets speak HTTP/1.0, a new connection for every page, for both sides (the issue's "
@@ -497,7 +501,7 @@ def main() -> None:
         args.pages, args.repeat, args.store_sizes, args.decision_sizes = [300], 1, [2000, 10_000], [1000, 2000]
     tmp = Path(tempfile.mkdtemp(prefix="sw-bench-"))
     try:
-        for pages in args.pages:
+        for pages in ([args.small_run] if args.small_run else []) + args.pages:
             crawl_table(pages, args.repeat, tmp, keep_alive=not args.close_connections)
         if args.store_sizes:
             store_table(min(args.pages), args.store_sizes, tmp)
