@@ -38,13 +38,24 @@ def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "WARNING") -> dict
         "LOG_LEVEL": log_level,
         "LOG_ENABLED": False,  # the run command configures logging itself
         "LOG_INSTALL_ROOT_HANDLER": False,
+        # Scrapy's downloader middlewares a crawl uses (Scrapy imports every listed one, also one set to None: the
+        # cookie middleware alone imports tldextract and requests): off-site (our allow-list decides: allowed_domains
+        # semantics differ in subdomains and ports), HTTP auth (never configured), its retries (ours below), cookies,
+        # byte stats and the HTTP cache (validators live in SQLite) are not listed.
+        "DOWNLOADER_MIDDLEWARES_BASE": {
+            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": 100,
+            "scrapy.downloadermiddlewares.downloadtimeout.DownloadTimeoutMiddleware": 350,
+            "scrapy.downloadermiddlewares.defaultheaders.DefaultHeadersMiddleware": 400,
+            "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": 500,
+            "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": 580,
+            "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": 590,
+            "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": 600,
+            "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": 750,
+        },
         "DOWNLOADER_MIDDLEWARES": {
-            # allowed_domains semantics differ from ours (subdomains, ports): our allow-list decides.
-            "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
             "crawler.middlewares.HostAllowListMiddleware": 50,
             "crawler.middlewares.CrawlDelayMiddleware": 101,
             # Scrapy's retries, plus the wait a 429/503 Retry-After asks for, and retries counted per source.
-            "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawler.retry_after.RetryAfterMiddleware": 550,
             # Sees 3xx before RedirectMiddleware (600): offsite targets and loops end with a reason.
             "crawler.middlewares.RedirectGuardMiddleware": 650,

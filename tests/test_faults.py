@@ -564,14 +564,19 @@ def test_the_wait_before_a_retry_is_capped(value: str | None, cap: float, expect
 
 
 def test_scrapy_settings_replace_the_retry_middleware_and_cap_retry_after_at_the_timeout() -> None:
+    from scrapy.settings import Settings
+
     from config.model import CrawlSettings
     from crawler.settings import scrapy_settings
 
     settings = scrapy_settings(CrawlSettings(timeout=2))
-    mws = settings["DOWNLOADER_MIDDLEWARES"]
-    assert mws["scrapy.downloadermiddlewares.retry.RetryMiddleware"] is None
+    mws = {k: v for k, v in Settings(settings).getwithbase("DOWNLOADER_MIDDLEWARES").items() if v is not None}
+    assert "scrapy.downloadermiddlewares.retry.RetryMiddleware" not in mws
+    assert "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware" not in mws  # our allow-list decides
     assert "crawler.retry_after.RetryAfterMiddleware" in mws
-    assert mws["crawler.middlewares.RedirectGuardMiddleware"] > 600  # before RedirectMiddleware sees the 3xx
+    # Sees the 3xx before RedirectMiddleware does.
+    assert mws["scrapy.downloadermiddlewares.redirect.RedirectMiddleware"] < mws[
+        "crawler.middlewares.RedirectGuardMiddleware"]
     assert settings["STORYWATCH_RETRY_AFTER_MAX"] == 2
     assert scrapy_settings(CrawlSettings(timeout=600))["STORYWATCH_RETRY_AFTER_MAX"] == 60
 
