@@ -176,7 +176,7 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
             process.crawl(crawler, plan=plan)
             process.start()
     finally:
-        gc.unfreeze()  # a scheduler runs many crawls in one process: what one run froze must not outlive it
+        gc.unfreeze()  # whoever calls crawl() in a process that lives on gets its garbage collected again
         executor.shutdown(wait=True, cancel_futures=True)
     processor.reclean_learned()  # before the decision, which reads the texts; also after a crawl that ended early
     if not close_reason or close_reason[0] != "finished":

@@ -26,9 +26,10 @@ def test_extraction_workers_run_below_the_main_process_priority() -> None:
     assert worker == min(19, main + WORKER_NICENESS) > main or main == 19
 
 
-def test_a_crawl_in_a_long_lived_process_leaves_nothing_frozen(tmp_path: Path) -> None:
-    """`storywatch schedule` runs crawl after crawl in one process: what a crawl froze for the garbage collector
-    must be collectable again after it, or every run would leave its garbage behind for good."""
+def test_a_crawl_in_a_process_that_lives_on_leaves_nothing_frozen(tmp_path: Path) -> None:
+    """The scheduler starts each crawl as a process of its own, but crawler.cli.main may be called in a process that
+    lives on (a test, a library user): what the crawl froze for the garbage collector must be collectable again
+    after it."""
     with FaultWeb(["amtsblatt"], first=141) as web:
         sources = outlets_with_feeds(web, 3)
         config = tmp_path / "storywatch.toml"
