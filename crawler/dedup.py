@@ -44,16 +44,22 @@ def _hash64(data: str) -> int:
     return int.from_bytes(hashlib.blake2b(data.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def shingles(text: str) -> frozenset[int]:
-    """Hashed word-5-gram shingles of a text (casefolded `\\w+` words); a text under five words is one shingle."""
-    tokens = words(text)
+def shingles(text: str, tokens: Sequence[str] | None = None) -> frozenset[int]:
+    """Hashed word-5-gram shingles of a text (casefolded `\\w+` words); a text under five words is one shingle.
+    `tokens`: textstats.words(text), when the caller has them already."""
+    if tokens is None:
+        tokens = words(text)
     if not tokens:
         return frozenset()
     if len(tokens) < SHINGLE_WORDS:
         return frozenset({_hash64(" ".join(tokens))})
-    return frozenset(
-        _hash64(" ".join(tokens[i : i + SHINGLE_WORDS])) for i in range(len(tokens) - SHINGLE_WORDS + 1)
-    )
+    # The same hashes as _hash64(" ".join(5 words)), made faster: each word encoded once (UTF-8 of words joined
+    # by a space is their UTF-8 joined by a space), each distinct shingle hashed once, no call per shingle.
+    encoded = [t.encode("utf-8") for t in tokens]
+    grams = {b" ".join(encoded[i : i + SHINGLE_WORDS]) for i in range(len(encoded) - SHINGLE_WORDS + 1)}
+    blake2b = hashlib.blake2b
+    from_bytes = int.from_bytes
+    return frozenset([from_bytes(blake2b(g, digest_size=8).digest(), "big") for g in grams])
 
 
 def _mix(x: int) -> int:
@@ -72,10 +78,15 @@ def signature(sh: frozenset[int]) -> tuple[int, ...]:
     (Shrivastava, ICML 2017).
     """
     bins = [_EMPTY] * SIGNATURE_SIZE
+    mask, low = _MASK64, _LOW32
     for h in sh:
-        h = _mix(h)  # shingle hashes of short texts are not spread over the bins by themselves
+        # _mix(h), inlined (the hot loop): shingle hashes of short texts are not spread over the bins by themselves
+        h = (h + 0x9E3779B97F4A7C15) & mask
+        h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & mask
+        h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & mask
+        h ^= h >> 31
         i = ((h >> 32) * SIGNATURE_SIZE) >> 32
-        value = h & _LOW32
+        value = h & low
         if value < bins[i]:  # noqa: PLR1730 - the hot loop; min() is a call per shingle
             bins[i] = value
     if not sh:
