@@ -40,8 +40,19 @@ def drop_family(paragraph: str, rules: Sequence[Rule]) -> Rule | None:
     lowered = text.lower()
     size = len(text)
     for rule in rules:
+        if size > rule.max_chars:
+            continue
+        gate = rule.gate
+        if gate is not None:
+            # A pattern tried at every position is tried only when the paragraph holds one of the strings that
+            # each of its matches contains (built-in rules: lower case, on the lower-cased text).
+            for part in gate:
+                if part in lowered:
+                    break
+            else:
+                continue
         # Built-in patterns are lower case and run on lower-cased text: much faster than IGNORECASE.
-        if size <= rule.max_chars and rule.pattern.search(lowered if rule.lowered else text):
+        if rule.pattern.search(lowered if rule.lowered else text):
             return rule
     return None
 

@@ -361,8 +361,11 @@ def _source_list_items(tree: HtmlElement) -> frozenset[str]:
     return frozenset(items_out)
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 
 def _page_text(tree: HtmlElement) -> str:

@@ -25,13 +25,15 @@ class TextFeatures:
     weights: Mapping[str, float] | None = None  # term weights, computed when some story's query matched
 
 
-def text_features(title: str, text: str, paragraphs: Sequence[str], queries: Mapping[str, Query]) -> TextFeatures:
-    """The features of one article (`title` is the title it is stored with); `queries` by story id."""
+def text_features(title: str, text: str, paragraphs: Sequence[str], queries: Mapping[str, Query],
+                  text_words: Sequence[str] | None = None) -> TextFeatures:
+    """The features of one article (`title` is the title it is stored with); `queries` by story id; `text_words`:
+    crawler.textstats.words(text), when the caller has them already."""
     words = WordSet.from_text(f"{title}\n{text}")
     matched = {story: tuple(query.matched_terms(words)) for story, query in queries.items() if query.matches(words)}
     return TextFeatures(
         content_hash=content_hash(text),
         paragraph_hashes=tuple(paragraph_hash(p) for p in paragraphs),
         matched=matched,
-        weights=term_weights(title, text) if matched else None,
+        weights=term_weights(title, text, text_words=text_words) if matched else None,
     )

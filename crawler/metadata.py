@@ -45,16 +45,25 @@ _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ")
 # spellings with plain contains() ('uthor' for 'author' and 'Author'; 'yline' would match 'storyline'):
 # translate() on every class of the page would cost a fifth of the extraction.
 _CREDIT_CLASSES = ("byline", "Byline", "uthor", "autor", "Autor", "ontributor", "quelle", "Quelle", "ource")
+# Parts of those words that each of them contains: a cheaper first test that rules out most classes.
+_CREDIT_SCREEN = ("yline", "uthor", "utor", "uelle", "ource")
+if not all(any(part in word for part in _CREDIT_SCREEN) for word in _CREDIT_CLASSES):
+    raise AssertionError("every credit class word must contain a part of _CREDIT_SCREEN")
+# '[@class]' first: most elements have no class, and each contains() reads the attribute again.
 _CREDIT_NODES = XPath(
-    "//*[" + " or ".join(f'contains(@class, "{w}")' for w in _CREDIT_CLASSES)
+    "//*[@class][" + " or ".join(f'contains(@class, "{w}")' for w in _CREDIT_SCREEN) + "]"
+    "[" + " or ".join(f'contains(@class, "{w}")' for w in _CREDIT_CLASSES)
     + '][not(ancestor::figure or ancestor::figcaption or ancestor::footer or ancestor::nav or ancestor::a)]'
     '[not(self::a or self::img or self::script)]')
 CREDIT_BOXES = 8
-# Links to an author's page ('<a href="/autoren/name/max-muster">Max Muster</a>'), outside page chrome.
+# Links to an author's page ('<a href="/autoren/name/max-muster">Max Muster</a>'), outside page chrome ('/aut'
+# first: one test rules out most links).
 _AUTHOR_LINKS = XPath(
-    '//body//a[contains(@href, "/autor/") or contains(@href, "/autoren/") or contains(@href, "/author/") or '
+    '//body//a[contains(@href, "/aut")][contains(@href, "/autor/") or contains(@href, "/autoren/") or contains(@href, "/author/") or '
     'contains(@href, "/authors/")][not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[1]'
     '[not(ancestor::article or ancestor::main)])]')
+# Elements marked as the author's.
+_AUTHOR_MARKUP = XPath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
 # How far up a credit's box is looked at for a picture, and how much text a picture's box holds at most.
 PICTURE_BOX_LEVELS = 3
 PICTURE_BOX_MAX_CHARS = 300
@@ -256,8 +265,11 @@ def _without_kicker(heading: HtmlElement, full: str) -> str | None:
     return rest if len(rest.split()) >= HEADLINE_MIN_WORDS else None
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", text.replace("\u00ad", "").casefold()).split())
+    return " ".join(_NON_WORD.sub(" ", text.replace("\u00ad", "").casefold()).split())
 
 
 def strip_site_suffix(title: str | None, source: str | None, url: str | None) -> str | None:
@@ -498,7 +510,7 @@ def _author_candidates(names: list[str], meta: dict[str, str], tree: HtmlElement
             raw = meta.get(key)
             if raw and not raw.startswith("http"):
                 yield [raw]
-    nodes = tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
+    nodes = _AUTHOR_MARKUP(tree)
     if nodes:
         yield [nodes[0].text_content()]
     labelled = _labelled_author(tree)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import pytest
 
 from crawler.agency import find_agencies
-from crawler.cleaning import clean_paragraphs, paragraph_hash
+from crawler.cleaning import clean_paragraphs, drop_family, paragraph_hash
 from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page
 from crawler.frame import Frame
 from crawler.metadata import normalize_date, strip_site_suffix
-from crawler.rules import RuleError, builtin_rules, compile_drop_patterns
+from crawler.rules import RuleError, builtin_rules, compile_drop_patterns, gate_of
 from crawler.site_boilerplate import drop_learned, same_but_boilerplate
 from storage import open_database
 from storage.boilerplate import learned_hashes, record_paragraphs
@@ -426,3 +428,35 @@ def test_a_desk_credit_set_apart_names_the_agency(credit: str, agency: str | Non
     ext = extract_page(page, None)
     assert ext.agency == agency
     assert ext.author == agency  # wire copy without a person: the agency is its author
+
+
+
+@pytest.mark.parametrize(("pattern", "gate"), [
+    (r"(foo|barbaz) qux", (" qux",)),  # of the parts every match has, the one with the longest shortest string
+    (r"newsletter.{0,20}(abonnieren|bestellen)", ("newsletter",)),
+    (r"(externe[rn]?|eingebettete) inhalte", (" inhalte",)),
+    (r"(vom|beim) zeitungsverlag|ki-generiert", (" zeitungsverlag", "ki-generiert")),  # one string per branch
+    (r"^(?=.*(whatsapp|telegram)).{0,80}kanal", ("whatsapp", "telegram")),  # a lookahead's strings are in the text
+    (r"^lesen sie auch", None),  # anchored: tried at the first position only, no gate needed
+    (r"(a|bc)", None),  # no required string of three characters
+    (r"(kanal|)x+yz", None),  # a branch that requires nothing requires nothing
+])
+def test_gate_strings_are_required_by_the_pattern(pattern: str, gate: tuple[str, ...] | None) -> None:
+    found = gate_of(re.compile(pattern))
+    assert (set(found) if found else None) == (set(gate) if gate else None)
+
+
+def test_gates_change_no_verdict() -> None:
+    """A line a built-in rule matches contains one of the strings of the rule's gate, for the boilerplate lines of
+    every family above and for article text; so the first matching rule is the same with the gates as without."""
+    rules = builtin_rules().rules
+    gated = [r for r in rules if r.gate]
+    assert gated  # the rules tried at every position have gates
+    ungated = [dataclasses.replace(r, gate=None) for r in rules]
+    for line in [line for family in BOILERPLATE.values() for line in family] + [BODY]:
+        low = line.lower()
+        for rule in gated:
+            if rule.pattern.search(low):
+                assert any(part in low for part in rule.gate), (rule.pattern.pattern, line)
+        with_gates, without = drop_family(line, rules), drop_family(line, ungated)
+        assert (with_gates and with_gates.pattern) == (without and without.pattern), line
