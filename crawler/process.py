@@ -20,7 +20,6 @@ from crawler.features import TextFeatures, text_features
 from crawler.items import Candidate, Extracted
 from crawler.matching import StoryDoc, StoryProfile
 from crawler.stats import RunStats
-from crawler.story_update import update_story
 from crawler.urls import host_of, normalize_url, same_site
 from storage import boilerplate, dedup_index
 from storage import membership as stored
@@ -221,6 +220,10 @@ class ArticleProcessor:
     def decide(self) -> None:
         """Decide the run's stories' candidates and members again, now that its articles are stored: one
         transaction per story."""
+        # Imported here: scipy (the decision's sparse matrices) costs the crawl's main process about 20 MB, which it
+        # needs only now, after the extraction workers have ended.
+        from crawler.story_update import update_story
+
         for story in self.decide_for:
             started = time.perf_counter()
             with self.store.transaction():
