@@ -63,18 +63,18 @@ def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "WARNING") -> dict
         "DEPTH_LIMIT": 0,
         # Work Scrapy does on every request or response that nothing here reads: request depth (our frontier keeps
         # how a page was found), byte counts (runs.stats counts what matters), the meta-copy check (a development
-        # aid). Together about a tenth of the main process's CPU per page (benchmarks/crawl_speed.py).
+        # aid).
         "DOWNLOADER_STATS": False,
+        "SPIDER_MIDDLEWARES": {
+            "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+            "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+        },
         # Only the extensions a cron job uses are even loaded (Scrapy imports every listed one, also one set to None):
         # the remote control alone imports aiohttp, half a second of every run's start; the telnet console, feed
         # exporter, memory debugger, auto-throttle, spider state and close-spider conditions are never configured.
         "EXTENSIONS_BASE": {
             "scrapy.extensions.corestats.CoreStats": 0,
             "scrapy.extensions.logcount.LogCount": 0,
-        },
-        "SPIDER_MIDDLEWARES": {
-            "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
-            "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
         },
         "DNS_TIMEOUT": min(crawl.timeout, 20),
     }

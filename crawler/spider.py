@@ -237,8 +237,8 @@ class StoryWatchSpider(scrapy.Spider):
             yield request
 
     async def _off_loop(self, work: Any) -> Any:
-        """Run a pure parsing function in the extraction workers (the loop goes on meanwhile); in this process when
-        the crawl has none."""
+        """Run `work` (extraction, parsing: pure functions of a body) in the extraction workers while the loop goes
+        on; in this process when the crawl has none."""
         if self.plan.executor is None:
             return work()
         return await asyncio.get_running_loop().run_in_executor(self.plan.executor, work)
@@ -466,10 +466,7 @@ class StoryWatchSpider(scrapy.Spider):
                        source=source, trusted=candidate.via == "seed",
                        max_links=self.plan.config.crawl.max_links_per_page, queries=self._queries,
                        fallback_title=candidate.title)
-        if self.plan.executor is not None:
-            outcome = await asyncio.get_running_loop().run_in_executor(self.plan.executor, work)
-        else:
-            outcome = work()
+        outcome = await self._off_loop(work)
         if outcome.verdict is not None and not outcome.verdict.is_article:
             if outcome.extracted is None and not outcome.error:
                 for request in self._not_an_article(candidate, response.url, outcome, key):
