@@ -13,6 +13,7 @@ import logging
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -99,6 +100,7 @@ class StoryWatchSpider(scrapy.Spider):
         self._busy: Counter[str] = Counter()  # claimed frontier entries in flight, per source
         # No outlet holds more of the window than keeps its host busy: the others are fetched at the same time.
         self._per_source = max(PER_SOURCE_MIN, 4 * plan.config.crawl.concurrent_requests_per_domain)
+        self._turns = asyncio.Lock()  # see _turn
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> StoryWatchSpider:
@@ -223,18 +225,29 @@ class StoryWatchSpider(scrapy.Spider):
         for start in range(0, max(1, len(links)), LISTING_CHUNK):
             last = start + LISTING_CHUNK >= len(links)
             requests: list[Request] = []
-            with self.plan.store.transaction():
-                for candidate in links[start:start + LISTING_CHUNK]:
-                    requests += self._consider(candidate, listing=response.url)
-                if last:
-                    self.plan.store.save_validators(url, _header(response, b"ETag"),
-                                                    _header(response, b"Last-Modified"))
+            async with self._turn():
+                with self.plan.store.transaction():
+                    for candidate in links[start:start + LISTING_CHUNK]:
+                        requests += self._consider(candidate, listing=response.url)
+                    if last:
+                        self.plan.store.save_validators(url, _header(response, b"ETag"),
+                                                        _header(response, b"Last-Modified"))
             for request in requests:
                 yield request
-            if not last:
-                await asyncio.sleep(0)
         for request in self._refill():
             yield request
+
+    @asynccontextmanager
+    async def _turn(self) -> AsyncIterator[None]:
+        """One turn of the main process's heavy work: a page stored, a listing's chunk of links written.
+
+        asyncio runs every callback that is ready before it looks at its timers again, so pages whose extraction
+        ended at the same moment were stored one after the other in one pass of the loop (five stores, 50 ms), and so
+        were the chunks of listings read at once. A turn ends with one pass of the loop, and the next waiting turn
+        starts after it: downloads, timers and the other callbacks run between any two turns."""
+        async with self._turns:
+            yield
+            await asyncio.sleep(0)
 
     async def _off_loop(self, work: Any) -> Any:
         """Run `work` (extraction, parsing: pure functions of a body) in the extraction workers while the loop goes
@@ -469,7 +482,9 @@ class StoryWatchSpider(scrapy.Spider):
         outcome = await self._off_loop(work)
         if outcome.verdict is not None and not outcome.verdict.is_article:
             if outcome.extracted is None and not outcome.error:
-                for request in self._not_an_article(candidate, response.url, outcome, key):
+                async with self._turn():
+                    found = self._not_an_article(candidate, response.url, outcome, key)
+                for request in found:
                     yield request
                 return
             logger.warning("%(source)s: the seed %(url)s looks like a listing page (%(verdict)s); stored as an "
@@ -484,39 +499,41 @@ class StoryWatchSpider(scrapy.Spider):
             return
         assert outcome.extracted is not None
         stats.inc("extracted")
-        later = frontier.updated_of(self.plan.store.db, key) if key is not None else None
-        if later and (candidate.updated is None or later > candidate.updated):
-            candidate = replace(candidate, updated=later)  # named again with a date while it was fetched
-        item = FetchedArticle(
-            requested_url=(response.meta.get("redirect_urls") or [response.url])[0],
-            final_url=response.url,
-            candidate=candidate,
-            extracted=outcome.extracted,
-            etag=_header(response, b"ETag"),
-            last_modified=_header(response, b"Last-Modified"),
-            seed_of=self.plan.seeds.get(normalize_url(candidate.url), ()) if candidate.via == "seed" else (),
-            shingles=outcome.shingles,
-            band_keys=outcome.band_keys,
-            features=outcome.features,
-        )
-        requests: list[Request] = []
-        if key is not None:
-            frontier.storing(self.plan.store.db, key, utcnow())
-        try:
-            # The article, its related links and the end of its frontier entry: all or nothing.
-            with self.plan.store.transaction():
-                result = self.plan.processor.process(item)
-                if result.in_story and candidate.via != "related" and self.plan.config.crawl.follow_related_links:
-                    for link in outcome.extracted.related_links:
-                        related = Candidate(url=link, source=self._source_for(link), via="related")
-                        requests += self._consider(related, listing=response.url)
-                if key is not None:
-                    frontier.done(self.plan.store.db, key)
-        except Exception:  # one bad article must not end the crawl; the transaction was rolled back
-            logger.exception("could not store %s", response.url)
-            stats.error(source, "store")
-            self._settle(key, "store")
-            return
+        async with self._turn():
+            later = frontier.updated_of(self.plan.store.db, key) if key is not None else None
+            if later and (candidate.updated is None or later > candidate.updated):
+                candidate = replace(candidate, updated=later)  # named again with a date while it was fetched
+            item = FetchedArticle(
+                requested_url=(response.meta.get("redirect_urls") or [response.url])[0],
+                final_url=response.url,
+                candidate=candidate,
+                extracted=outcome.extracted,
+                etag=_header(response, b"ETag"),
+                last_modified=_header(response, b"Last-Modified"),
+                seed_of=self.plan.seeds.get(normalize_url(candidate.url), ()) if candidate.via == "seed" else (),
+                shingles=outcome.shingles,
+                band_keys=outcome.band_keys,
+                features=outcome.features,
+            )
+            requests: list[Request] = []
+            if key is not None:
+                frontier.storing(self.plan.store.db, key, utcnow())
+            try:
+                # The article, its related links and the end of its frontier entry: all or nothing.
+                with self.plan.store.transaction():
+                    result = self.plan.processor.process(item)
+                    follow = self.plan.config.crawl.follow_related_links
+                    if result.in_story and candidate.via != "related" and follow:
+                        for link in outcome.extracted.related_links:
+                            related = Candidate(url=link, source=self._source_for(link), via="related")
+                            requests += self._consider(related, listing=response.url)
+                    if key is not None:
+                        frontier.done(self.plan.store.db, key)
+            except Exception:  # one bad article must not end the crawl; the transaction was rolled back
+                logger.exception("could not store %s", response.url)
+                stats.error(source, "store")
+                self._settle(key, "store")
+                return
         self._stored.add(result.article_id)
         for request in requests:
             yield request

@@ -1,8 +1,10 @@
 """The crawl's main process keeps its event loop on time: the extraction workers yield the CPU to it, and the
-garbage collector does not walk the libraries' objects during the crawl (issue 15)."""
+garbage collector does not walk the libraries' objects during the crawl, and pages and listing chunks ready at the
+same moment are stored one per pass of the loop (issue 15)."""
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 import os
 import sqlite3
@@ -14,6 +16,7 @@ from pathlib import Path
 from faultweb import REPO, FaultWeb, cli_env, outlets_with_feeds
 
 from crawler.extract_pool import WORKER_NICENESS, ExtractionPool, worker_crashed
+from crawler.spider import StoryWatchSpider
 
 
 def test_extraction_workers_run_below_the_main_process_priority() -> None:
@@ -50,3 +53,46 @@ def test_a_crawl_in_a_process_that_lives_on_leaves_nothing_frozen(tmp_path: Path
     assert done.stdout.split()[-4:] == ["exit", "0", "frozen", "0"], done.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+
+
+def test_heavy_work_ready_at_once_takes_one_pass_of_the_loop_each() -> None:
+    """Five pages whose extraction ends together (five tasks ready at once) are stored in five passes of the loop,
+    with the loop's other callbacks (a timer, a download) between them, not all in one pass."""
+
+    class Spider:
+        _turn = StoryWatchSpider._turn
+
+        def __init__(self) -> None:
+            self._turns = asyncio.Lock()
+
+    async def scenario() -> tuple[list[tuple[int, int]], int]:
+        loop = asyncio.get_running_loop()
+        passes = 0
+        done = False
+
+        def count() -> None:  # runs once in every pass of the loop
+            nonlocal passes
+            passes += 1
+            if not done:
+                loop.call_soon(count)
+
+        loop.call_soon(count)
+        spider = Spider()
+        turns: list[tuple[int, int]] = []
+
+        async def page(i: int) -> None:
+            for part in range(2):  # a page's store, then (say) one of its listing chunks
+                async with spider._turn():
+                    turns.append((passes, i))
+                await asyncio.sleep(0)
+
+        await asyncio.gather(*(page(i) for i in range(5)))
+        done = True
+        return turns, passes
+
+    turns, passes = asyncio.run(scenario())
+    assert len(turns) == 10
+    assert sorted(i for _, i in turns) == [i for i in range(5) for _ in range(2)]
+    in_pass = [p for p, _ in turns]
+    assert len(set(in_pass)) == len(in_pass), in_pass  # never two turns in one pass
+    assert passes >= 10
