@@ -52,17 +52,19 @@ def record_paragraphs(db: Database, site: str, paragraph_hashes: Iterable[str],
     """Count one more article for each distinct paragraph hash (call once per new article of the site)."""
     now = _now()
     key = site_of(site)
-    rows = [(key, h, (samples or {}).get(h, "")[:SAMPLE_CHARS] or None, now, now, now)
+    rows = [(key, h, now, now, (samples or {}).get(h, "")[:SAMPLE_CHARS] or None, now)
             for h in dict.fromkeys(paragraph_hashes)]
     if not rows:
         return
+    # The sample is kept from the second article on: most of a site's paragraphs are seen once (they are its
+    # articles' own text), and a sample of each would store every text a second time.
     with db.atomic():
         db.conn.executemany(
             f"""
             INSERT INTO boilerplate (site, hash, articles, sample, first_seen, last_seen)
-            VALUES (?, ?, 1, ?, ?, ?)
+            VALUES (?, ?, 1, NULL, ?, ?)
             ON CONFLICT (site, hash) DO UPDATE SET articles = articles + 1, last_seen = excluded.last_seen,
-                sample = COALESCE(boilerplate.sample, excluded.sample),
+                sample = COALESCE(boilerplate.sample, ?),
                 learned_at = CASE WHEN boilerplate.learned_at IS NULL AND boilerplate.articles + 1 >= {MIN_ARTICLES}
                                   THEN ? ELSE boilerplate.learned_at END
             """,
