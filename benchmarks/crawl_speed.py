@@ -388,6 +388,15 @@ def prefill(path: Path, n: int, seed: int = 3) -> None:
                            "VALUES (?, ?, 1, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
                            [(HOSTS[i % len(HOSTS)], f"{rng.getrandbits(64):016x}")
                             for i in range(start, min(n, start + 5000)) for _ in range(15)])
+    # The full-text index as the crawl's writes keep it (storage.schema.merge_text_index): merged until no level
+    # holds enough segments for a merge. Written in one go, it would hold dozens of unmerged segments, and the
+    # first crawl into it would do their merging.
+    with db:
+        while True:
+            before = db.total_changes
+            db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', 2000)")
+            if db.total_changes - before < 2:
+                break
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
 
