@@ -95,8 +95,9 @@ class Store:
         cols = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         cur = self.db.execute(f"INSERT INTO articles ({cols}) VALUES ({marks})", list(values.values()))
+        article_id = int(cur.lastrowid or 0)
         merge_text_index(self.db)
-        return int(cur.lastrowid or 0)
+        return article_id
 
     def add_urls(self, article_id: int, urls: Iterable[str]) -> None:
         for url in set(urls):
