@@ -380,9 +380,3 @@ def m008_text_index_steps(db: Database) -> None:
     for option, value in (("automerge", 0), ("usermerge", FTS_MERGE_SEGMENTS), ("crisismerge", FTS_CRISIS_SEGMENTS)):
         db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES (?, ?)", [option, value])
 
-
-@migrations()
-def m009_boilerplate_samples_of_recurring_lines(db: Database) -> None:
-    """A counted line's sample is kept once a second article has it (storage.boilerplate.record_paragraphs): the
-    lines seen once are the articles' own paragraphs, and their samples had stored each text a second time."""
-    db.execute("UPDATE boilerplate SET sample = NULL WHERE articles < 2 AND sample IS NOT NULL")

@@ -17,7 +17,6 @@ from crawler.rules import RuleError, builtin_rules, compile_drop_patterns, gate_
 from crawler.site_boilerplate import drop_learned, same_but_boilerplate
 from storage import open_database
 from storage.boilerplate import learned_hashes, record_paragraphs
-from storage.schema import migrations
 
 BODY = ("Der Stadtrat hat am Dienstagabend mit knapper Mehrheit beschlossen, das alte Hallenbad bis zum Jahr "
         "2027 zu sanieren, statt es abzureißen und an anderer Stelle einen Neubau zu errichten.")
@@ -118,20 +117,6 @@ def test_learned_boilerplate_is_removed_but_never_most_of_the_text() -> None:
     assert clean_paragraphs([BODY, promo], learned=learned).paragraphs == (BODY,)
     # A learned paragraph that would be most of a page stays: it is that page's text.
     assert clean_paragraphs([promo, "Kurz."], learned=learned).paragraphs == (promo, "Kurz.")
-
-
-def test_a_store_from_before_keeps_the_samples_of_recurring_lines_only(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "old.db", migrate=False)
-    migrations.apply(db, stop_before="m009_boilerplate_samples_of_recurring_lines")
-    rows = [("rundschau.example", "a1", 1, "Ein Absatz, den nur ein Artikel hatte."),
-            ("rundschau.example", "b2", 2, "Abonnieren Sie unseren Newsletter.")]
-    db.conn.executemany("INSERT INTO boilerplate (site, hash, articles, sample, first_seen, last_seen) "
-                        "VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", rows)
-    db.conn.commit()
-    db.conn.close()
-    db = open_database(tmp_path / "old.db")
-    assert db.execute("SELECT hash, sample FROM boilerplate ORDER BY hash").fetchall() == [
-        ("a1", None), ("b2", "Abonnieren Sie unseren Newsletter.")]
 
 
 def test_learned_boilerplate_grows_across_articles_and_applies(tmp_path: Path) -> None:
