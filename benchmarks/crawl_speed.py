@@ -388,9 +388,9 @@ def prefill(path: Path, n: int, seed: int = 3) -> None:
                            "VALUES (?, ?, 1, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
                            [(HOSTS[i % len(HOSTS)], f"{rng.getrandbits(64):016x}")
                             for i in range(start, min(n, start + 5000)) for _ in range(15)])
-    # The full-text index as the crawl's writes keep it (storage.schema.merge_text_index): merged until no level
-    # holds enough segments for a merge. Written in one go, it would hold dozens of unmerged segments, and the
-    # first crawl into it would do their merging.
+    # The full-text index as a long-running store holds it: merged until no level holds enough segments for a
+    # merge (the triggers' steps, storage.schema.m008, leave some behind when rows come in thousands at once), so
+    # that the first crawl into it does not do that merging.
     with db:
         while True:
             before = db.total_changes

@@ -16,8 +16,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage.schema import merge_text_index
-
 logger = logging.getLogger(__name__)
 
 # A line seen in this many different articles of a site is learned.  Two suffice because the line's shape and
@@ -102,7 +100,6 @@ def site_articles(db: Database, site: str, *, after: int = 0, limit: int | None 
 def replace_text(db: Database, article_id: int, text: str, content_hash: str) -> None:
     """A stored article's text cleaned again: the same version, a new text and hash (the FTS triggers follow)."""
     db.execute("UPDATE articles SET text = ?, content_hash = ? WHERE id = ?", [text, content_hash, article_id])
-    merge_text_index(db)
 
 
 def mark_recleaned(db: Database, site: str, when: str | None = None) -> None:

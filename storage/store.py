@@ -10,8 +10,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage.schema import merge_text_index
-
 ARTICLE_FIELDS = (
     "url", "canonical_url", "source", "site_name", "title", "author", "published", "language", "agency", "text",
     "content_hash", "fetched_at", "signal", "etag", "last_modified",
@@ -95,9 +93,7 @@ class Store:
         cols = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         cur = self.db.execute(f"INSERT INTO articles ({cols}) VALUES ({marks})", list(values.values()))
-        article_id = int(cur.lastrowid or 0)
-        merge_text_index(self.db)
-        return article_id
+        return int(cur.lastrowid or 0)
 
     def add_urls(self, article_id: int, urls: Iterable[str]) -> None:
         for url in set(urls):
@@ -122,7 +118,6 @@ class Store:
         updates.update(version=version, last_seen=now)
         sets = ", ".join(f"{k} = ?" for k in updates)
         self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*updates.values(), article_id])
-        merge_text_index(self.db)
         return version
 
     def touch(self, article_id: int, now: str, *, signal: str | None = None,

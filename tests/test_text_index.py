@@ -1,5 +1,5 @@
 """The full-text index (articles_fts): kept in step with titles and texts by triggers, not rewritten by updates of
-other columns, and merged in small steps by the writes rather than in FTS5's bursts (storage.schema.m008)."""
+other columns, and merged in small steps by those triggers rather than in FTS5's bursts (storage.schema.m008)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,6 @@ import random
 import sqlite3
 from pathlib import Path
 
-import pytest
-
-import storage.store
 from storage import open_database
 from storage.boilerplate import replace_text
 from storage.schema import migrations
@@ -68,15 +65,29 @@ def test_updates_of_other_columns_leave_the_index_alone_and_text_changes_reach_i
     _check(db)
 
 
-def test_writes_merge_the_index_in_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _triggers_without_steps(db) -> None:
+    """The control: the triggers as sqlite-utils writes them (index rows only, no merge step)."""
+    for name in ("articles_ai", "articles_au"):
+        db.execute(f"DROP TRIGGER {name}")
+    db.execute("CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN "
+               "INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END")
+    db.execute("CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN "
+               "INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+               "VALUES ('delete', old.rowid, old.title, old.text); "
+               "INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END")
+
+
+def test_writes_merge_the_index_in_steps(tmp_path: Path) -> None:
     """600 articles, each in its own transaction as a crawl stores them. FTS5's bursts are off (automerge 0); the
-    store's steps keep the index in few segments. Without the steps, only FTS5's emergency merge bounds them."""
+    triggers' steps keep the index in few segments. Without the steps, only FTS5's emergency merge bounds them."""
     rng = random.Random(5)
     vocabulary = ["".join(rng.choice("abdefghiklmnoprstuw") for _ in range(rng.randint(3, 11))) for _ in range(3000)]
     texts = [" ".join(rng.choice(vocabulary) for _ in range(600)) for _ in range(600)]
 
-    def fill(path: Path) -> tuple[int, sqlite3.Connection]:
+    def fill(path: Path, *, steps: bool = True) -> tuple[int, sqlite3.Connection]:
         db = open_database(path)
+        if not steps:
+            _triggers_without_steps(db)
         store = Store(db)
         for i, text in enumerate(texts):
             with store.transaction():
@@ -87,8 +98,7 @@ def test_writes_merge_the_index_in_steps(tmp_path: Path, monkeypatch: pytest.Mon
 
     stepped, db = fill(tmp_path / "stepped.db")
     assert db.execute("SELECT v FROM articles_fts_config WHERE k = 'automerge'").fetchone() == (0,)
-    monkeypatch.setattr(storage.store, "merge_text_index", lambda db: None)
-    unmerged, _ = fill(tmp_path / "unmerged.db")
+    unmerged, _ = fill(tmp_path / "unmerged.db", steps=False)
     assert stepped * 2 <= unmerged, (stepped, unmerged)
 
 
