@@ -234,3 +234,14 @@ def test_the_pipeline_orders_copies_by_instant_across_time_zones() -> None:
     assert _order_key({"published": None, "stored_at": None, "canonical_url": "a"}) > _order_key(utc)
     # The same instant: the URL decides, never the order of arrival.
     assert _order_key(berlin | {"published": "2025-01-10T08:30:00Z"}) > _order_key(utc)
+
+
+def test_both_ways_of_binning_a_signature_give_the_same_values() -> None:
+    """signature() bins small shingle sets in Python and large ones with numpy: the values are the same either way,
+    so band keys do not depend on which way a text took, nor on the code that stored the older bands."""
+    import random
+
+    rng = random.Random(11)
+    for size in (1, 5, dedup._NUMPY_FROM - 1, dedup._NUMPY_FROM, 300, 3000):
+        sh = frozenset(rng.getrandbits(64) for _ in range(size))
+        assert dedup._bins(sh) == dedup._bins_numpy(sh), size
