@@ -17,6 +17,11 @@ seconds per page of the whole process tree (user + system, the extraction worker
 whole process and against its `extract()` calls alone (thread CPU time around them), and peak RSS of the whole
 process tree (sampled from /proc every 20 ms; the sum over the process and its children at each sample).
 
+Where storywatch's CPU goes, each against `extract()`: the crawl process itself (its own user + system time when the
+command returns: downloads, storing, the decision, start-up) and the extraction workers (the rest of the tree); and,
+in a third subprocess per round, Scrapy alone as storywatch configures it (crawler/settings.py from the same config
+file), fetching the same feeds and pages and doing nothing with them: what the required fetcher costs by itself.
+
 The event-loop probe: the crawl process runs with a Twisted timer every 10 ms; its lateness (when it ran minus when
 it was due) is reported as maximum and 99th percentile, over the crawl (the decision runs after the loop stops).
 
@@ -220,9 +225,42 @@ BASELINE = textwrap.dedent("""
     print(f"BASELINE extracted={n} extract_cpu={extract_cpu}")
 """)
 
+# Scrapy alone, as storywatch configures it (crawler.settings from the same config file): the feeds' links fetched
+# and nothing done with the pages. The part of the crawl's CPU that the required fetcher costs by itself.
+SCRAPY_ALONE = textwrap.dedent("""
+    import re, sys
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+    from config.loader import load_config
+    from crawler.settings import scrapy_settings
+
+    config = load_config(sys.argv[1])
+    feeds = [f for source in config.sources for f in source.feeds]
+
+    class Fetch(scrapy.Spider):
+        name = "fetch"
+
+        async def start(self):
+            for feed in feeds:
+                yield scrapy.Request(feed, callback=self.feed)
+
+        def feed(self, response):
+            for link in re.findall(rb"<link>([^<]+)</link>", response.body):
+                yield scrapy.Request(link.decode(), callback=self.page)
+
+        def page(self, response):
+            self.crawler.stats.inc_value("pages")
+
+    process = CrawlerProcess(scrapy_settings(config.crawl))
+    crawler = process.create_crawler(Fetch)
+    process.crawl(crawler)
+    process.start()
+    print(f"FETCHED pages={crawler.stats.get_value('pages')}")
+""")
+
 # `storywatch run` with an event-loop probe: a timer every 10 ms on the crawl's reactor, its lateness recorded.
 PROBED_RUN = textwrap.dedent("""
-    import json, sys, time
+    import json, resource, sys, time
 
     def probed_main(out, argv):
         import scrapy.crawler
@@ -242,8 +280,9 @@ PROBED_RUN = textwrap.dedent("""
         scrapy.crawler.CrawlerProcess = Probed
         from crawler.cli import main
         code = main(argv)
+        own = resource.getrusage(resource.RUSAGE_SELF)  # the main process alone; the workers are the rest of the tree
         with open(out, "w") as f:
-            json.dump(late, f)
+            json.dump({"late": late, "main_cpu": own.ru_utime + own.ru_stime}, f)
         return code
 
     if __name__ == "__main__":  # the extraction workers are spawned: they import this file again
@@ -257,6 +296,7 @@ class Measured:
     cpu: float
     peak_mb: float
     output: str
+    main_cpu: float = 0.0  # storywatch run: the crawl process alone (the rest of `cpu` is its extraction workers)
 
 
 def _children() -> dict[int, list[int]]:
@@ -345,7 +385,9 @@ def run_storywatch(tmp: Path, cfg: Path) -> tuple[Measured, list[float], dict]:
     drops = listen_drops()
     m = measure([sys.executable, str(script), str(probe), "run", "--quiet", "--config", str(cfg)], cwd=ROOT)
     after = listen_drops()
-    late = json.loads(probe.read_text())
+    probed = json.loads(probe.read_text())
+    late = probed["late"]
+    m.main_cpu = probed["main_cpu"]
     db = sqlite3.connect(cfg.with_suffix(".db"))
     stats = json.loads(db.execute("SELECT stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()[0])
     stats["members"] = db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
@@ -410,8 +452,10 @@ def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> 
     port, servers = serve(sites, keep_alive)
     feeds = [f"http://{h}:{port}/rss.xml" for h in HOSTS]
     (tmp / "baseline.py").write_text(BASELINE)
+    (tmp / "scrapy_alone.py").write_text(SCRAPY_ALONE)
     base: list[Measured] = []
     ours: list[Measured] = []
+    alone: list[Measured] = []
     extract_cpu: list[float] = []
     late: list[float] = []
     stats: dict = {}
@@ -424,6 +468,10 @@ def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> 
             _, cfg = write_config(tmp, f"run{pages}-{r}", port, seeds)
             m, lateness, stats = run_storywatch(tmp, cfg)
             ours.append(m)
+            m = measure([sys.executable, str(tmp / "scrapy_alone.py"), str(cfg)], cwd=ROOT)
+            if f"pages={pages}" not in m.output:
+                sys.exit(f"Scrapy alone did not fetch {pages} pages: {m.output[-2000:]}")
+            alone.append(m)
             late += lateness
     finally:
         for s in servers:
@@ -434,6 +482,9 @@ def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> 
            for name, runs in (("plain", base), ("ours", ours))}
     b, o = med["plain"], med["ours"]
     ex = statistics.median(extract_cpu) / pages
+    main_cpu = statistics.median(x.main_cpu for x in ours) / pages
+    workers_cpu = statistics.median(x.cpu - x.main_cpu for x in ours) / pages
+    fetch_cpu = statistics.median(x.cpu for x in alone) / pages
     late_ms = sorted(x * 1000 for x in late) or [0.0]
     p99 = late_ms[min(len(late_ms) - 1, int(0.99 * len(late_ms)))]
     print(f"\n{pages} pages of ~{len(sites[HOSTS[0]]['/artikel/meldung-00000.html']) // 1024} KB on "
@@ -450,11 +501,15 @@ def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> 
           f"{ratio(o['cpu'], b['cpu']):>7}")
     print(f"  {'CPU s/page vs extract()':22} {ex:18.4f} {o['cpu'] / pages:15.4f} "
           f"{ratio(o['cpu'] / pages, ex):>7}  <= 1.30x")
+    print(f"  {'  crawl process':22} {'':18} {main_cpu:15.4f} {ratio(main_cpu, ex):>7}  (of extract(); Scrapy alone "
+          f"{fetch_cpu:.4f}, {ratio(fetch_cpu, ex)})")
+    print(f"  {'  extraction workers':22} {'':18} {workers_cpu:15.4f} {ratio(workers_cpu, ex):>7}  (of extract())")
     print(f"  {'peak RSS MB (tree)':22} {b['peak']:18.0f} {o['peak']:15.0f} {ratio(o['peak'], b['peak']):>7}"
           f"  <= 250 MB at 5000 pages")
     print(f"  {'event loop late, ms':22} {'':18} {f'max {late_ms[-1]:.0f}, p99 {p99:.0f}':>15} {'':7}"
           f"  max <= 50 ms ({sum(x > 50 for x in late_ms)} of {len(late_ms)} ticks later)")
-    return {"pages": pages, "plain": b, "ours": o, "extract_cpu": ex, "late_max_ms": late_ms[-1], "late_p99": p99}
+    return {"pages": pages, "plain": b, "ours": o, "extract_cpu": ex, "main_cpu": main_cpu, "workers_cpu": workers_cpu,
+            "fetch_cpu": fetch_cpu, "late_max_ms": late_ms[-1], "late_p99": p99}
 
 
 def store_table(pages: int, sizes: list[int], tmp: Path) -> None:
