@@ -1,4 +1,5 @@
-"""Downloader middlewares: the host allow-list, a redirect guard (offsite targets, loops) and robots.txt Crawl-delay."""
+"""Downloader middlewares: the host allow-list, a redirect guard (offsite targets, loops), robots.txt Crawl-delay and
+Scrapy's meta refresh without decoding every page."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from urllib.parse import urljoin
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
@@ -65,6 +67,27 @@ class RedirectGuardMiddleware:
         if normalize_url(target) in {normalize_url(u) for u in chain}:
             raise IgnoreRequest(f"redirect loop: {' -> '.join([*chain, target])}")
         return response
+
+
+# Scrapy reads a refresh in the first 4096 characters of the page; a character is at most 4 bytes in UTF-8.
+META_REFRESH_SCAN_BYTES = 4 * 4096
+
+
+class ByteScanMetaRefreshMiddleware(MetaRefreshMiddleware):
+    """Scrapy's MetaRefreshMiddleware, but a page whose first bytes cannot hold a refresh is passed on undecoded.
+
+    Scrapy looks for the refresh in `response.text[:4096]`, and `response.text` decodes the whole body first: 100 KB
+    of an article page, about 0.2 ms of the crawl's main process for every page, which never reads the text itself
+    (the extraction workers decode it). Without the bytes 'refresh' (in any case) there is no refresh to find, in
+    any encoding that writes ASCII letters as ASCII bytes; a head with NUL bytes (UTF-16, UTF-32) is left to Scrapy.
+    """
+
+    def process_response(self, request: Request, response: Response,  # type: ignore[override]
+                         spider: Spider | None = None) -> Request | Response:
+        head = response.body[:META_REFRESH_SCAN_BYTES]
+        if b"\x00" not in head and b"refresh" not in head.lower():
+            return response
+        return super().process_response(request, response)
 
 
 def _allow_list(crawler: Crawler) -> HostAllowList | None:

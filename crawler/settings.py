@@ -47,7 +47,8 @@ def scrapy_settings(crawl: CrawlSettings, *, log_level: str = "WARNING") -> dict
             "scrapy.downloadermiddlewares.downloadtimeout.DownloadTimeoutMiddleware": 350,
             "scrapy.downloadermiddlewares.defaultheaders.DefaultHeadersMiddleware": 400,
             "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": 500,
-            "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": 580,
+            # Scrapy's MetaRefreshMiddleware, without decoding pages that hold no refresh (crawler/middlewares.py).
+            "crawler.middlewares.ByteScanMetaRefreshMiddleware": 580,
             "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": 590,
             "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": 600,
             "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": 750,

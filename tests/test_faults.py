@@ -684,3 +684,30 @@ def test_the_retry_middleware_leaves_other_statuses_alone() -> None:
     assert asyncio.run(mw.process_response(request, response)) is response
     assert stats.as_dict()["retries_by_source"] == {}
     assert stats.counts["errors"] == 0
+
+
+@pytest.mark.parametrize(("head", "encoding", "follows"), [
+    ('<meta http-equiv="refresh" content="0; url=/next">', "utf-8", True),
+    ("<META HTTP-EQUIV='Refresh' CONTENT='1;URL=/next'>", "utf-8", True),
+    ('<meta http-equiv="refresh" content="0; url=/next">', "utf-16-le", True),  # NUL bytes: Scrapy decides
+    ('<meta name="description" content="no reload here">', "utf-8", False),
+    ('<meta name="description" content="refresh your memory">', "utf-8", False),  # the word alone: Scrapy decides
+])
+def test_meta_refresh_is_followed_and_a_page_without_one_is_not_decoded(head: str, encoding: str,
+                                                                        follows: bool) -> None:
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.utils.test import get_crawler
+
+    from crawler.middlewares import ByteScanMetaRefreshMiddleware
+
+    mw = ByteScanMetaRefreshMiddleware.from_crawler(get_crawler())
+    request = Request("http://a.example/page")
+    body = f"<html><head>{head}</head><body>{'<p>Text des Artikels.</p>' * 3000}</body></html>".encode(encoding)
+    response = HtmlResponse("http://a.example/page", body=body, encoding=encoding, request=request)
+    out = mw.process_response(request, response)
+    if follows:
+        assert isinstance(out, Request) and out.url == "http://a.example/next"
+    else:
+        assert out is response
+    if b"\x00" not in body and b"refresh" not in body.lower():  # passed on without the body being decoded
+        assert response._cached_ubody is None
