@@ -154,6 +154,7 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
     for source in config.sources:
         urls += [*source.feeds, *source.sitemaps, *source.sections]
     processor = ArticleProcessor(store, list(config.stories), run_id, stats, seed_texts, decide_for=stories)
+    # Up to two workers; the second starts only when the pages waiting would outlast its start (ExtractionPool).
     workers = max(1, min(2, os.cpu_count() or 1))
     executor = ExtractionPool(workers, multiprocessing.get_context("spawn"), crash_result=worker_crashed)
     executor.warm_up()
@@ -180,6 +181,7 @@ def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats
         # The workers are told to end, not waited for: a worker's exit takes about 0.2 s (its interpreter unloads
         # trafilatura), spent on the other core while this one recleans and decides. The pool's own thread reaps them.
         executor.shutdown(wait=False, cancel_futures=True)
+        logger.info("extraction ran in %d worker process(es)", executor.workers)
     processor.reclean_learned()  # before the decision, which reads the texts; also after a crawl that ended early
     if not close_reason or close_reason[0] != "finished":
         # No close reason at all: a SIGTERM/SIGINT reached Scrapy's handlers before the spider opened.

@@ -449,3 +449,40 @@ def test_sigterm_leaves_a_whole_database_and_the_next_run_completes_the_work(ter
     titles = [r[0] for r in conn.execute("SELECT title FROM articles")]
     conn.close()
     assert sorted(titles) == sorted(terminated.expected_titles)
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_a_few_short_tasks_run_in_one_worker() -> None:
+    """A cron run's handful of pages: a second worker (0.6 CPU seconds and 50 MB to start) would not pay."""
+    from crawler.extract_pool import ExtractionPool
+
+    pool = ExtractionPool(2)
+    try:
+        pool.warm_up()
+        pids = {f.result(timeout=120) for f in [pool.submit(_pid_after, 0.01) for _ in range(10)]}
+        pids |= {f.result(timeout=120) for f in [pool.submit(_pid_after, 0.01) for _ in range(10)]}
+        assert len(pids) == 1
+        assert pool.workers == 1
+    finally:
+        pool.shutdown()
+
+
+def test_work_that_outlasts_a_worker_start_gets_the_second_worker() -> None:
+    from crawler.extract_pool import ExtractionPool
+
+    pool = ExtractionPool(2)
+    try:
+        pool.warm_up()
+        first = {f.result(timeout=120) for f in [pool.submit(_pid_after, 0.1) for _ in range(3)]}
+        assert pool.workers == 1  # the backlog of 3 tenths of a second never outlasted the start
+        # Sixty tasks of a tenth of a second: six seconds of work, a worker starts in about one.
+        pids = [f.result(timeout=120) for f in [pool.submit(_pid_after, 0.1) for _ in range(60)]]
+        assert pool.workers == 2
+        assert len(set(pids)) == 2 and first < set(pids)
+        assert min(pids.count(pid) for pid in set(pids)) >= 10  # the new worker took a share, not one task
+    finally:
+        pool.shutdown()
