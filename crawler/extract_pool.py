@@ -59,6 +59,7 @@ class ExtractionPool(Executor):
         self._start_seconds: float | None = None  # how long the first lane took to end its first task
         self._task_seconds: float | None = None  # a task's time on a busy lane, a running mean
         self._lanes = [self._new_lane()]
+        self._growing = False  # a new lane's worker is being started
         self.replaced = 0  # how many times a broken lane was replaced
 
     @property
@@ -96,11 +97,29 @@ class ExtractionPool(Executor):
         """The lane with the least work waiting, after adding one when the waiting work would keep the lanes busy
         for longer than a new worker takes to start.  Called with the lock held."""
         lanes = self._lanes
-        if (len(lanes) < self._max_workers and self._start_seconds is not None and self._task_seconds is not None
+        if (not self._growing and len(lanes) < self._max_workers and self._start_seconds is not None
+                and self._task_seconds is not None
                 and sum(lane.waiting for lane in lanes) * self._task_seconds / len(lanes) > self._start_seconds):
-            lanes.append(self._new_lane())
+            self._growing = True
+            threading.Thread(target=self._grow, name="extraction-pool-grow", daemon=True).start()
         now = time.monotonic()
         return min(lanes, key=lambda lane: self._load(lane, now))
+
+    def _grow(self) -> None:
+        """Start a new lane's worker and then let it take tasks.  On a thread of its own: starting a process takes
+        the caller some milliseconds (tens, on a busy machine), and the caller is the crawl's event loop."""
+        lane = self._new_lane()
+        try:
+            lane.pool.submit(os.getpid)
+        except RuntimeError:  # the interpreter is shutting down
+            pass
+        with self._lock:
+            self._growing = False
+            closed = self._closed
+            if not closed:
+                self._lanes.append(lane)
+        if closed:
+            lane.pool.shutdown(wait=False, cancel_futures=True)
 
     def _load(self, lane: _Lane, now: float) -> float:
         """The tasks ahead of a new one on `lane`: those waiting, and for a worker that may still be starting, as many

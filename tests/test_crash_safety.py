@@ -479,8 +479,12 @@ def test_work_that_outlasts_a_worker_start_gets_the_second_worker() -> None:
         pool.warm_up()
         first = {f.result(timeout=120) for f in [pool.submit(_pid_after, 0.1) for _ in range(3)]}
         assert pool.workers == 1  # the backlog of 3 tenths of a second never outlasted the start
-        # Sixty tasks of a tenth of a second: six seconds of work, a worker starts in about one.
-        pids = [f.result(timeout=120) for f in [pool.submit(_pid_after, 0.1) for _ in range(60)]]
+        # Sixty tasks of a tenth of a second, arriving as pages do: six seconds of work, a worker starts in about one.
+        futures = []
+        for _ in range(60):
+            futures.append(pool.submit(_pid_after, 0.1))
+            time.sleep(0.02)
+        pids = [f.result(timeout=120) for f in futures]
         assert pool.workers == 2
         assert len(set(pids)) == 2 and first < set(pids)
         assert min(pids.count(pid) for pid in set(pids)) >= 10  # the new worker took a share, not one task
