@@ -9,7 +9,8 @@ that kills its worker every time) gets `crash_result()`.
 A worker costs about 0.6 CPU seconds and 50 MB to start (a Python with trafilatura loaded). A cron run of twenty pages
 extracts them in less time than a second worker takes to start, so the pool starts with one lane and adds the next
 when the work waiting would keep the running lanes busy for longer than a new worker took to start: both times are
-measured in this run (the first lane's start, and the interval between two tasks a busy lane finished), no constant.
+measured in this run (the first lane's start, and the interval between two tasks a busy lane finished), not a
+threshold fitted to one machine.
 """
 
 from __future__ import annotations
@@ -140,22 +141,22 @@ class ExtractionPool(Executor):
         try:
             inner = lane.pool.submit(fn, *args, **kwargs)
         except BrokenProcessPool as exc:
-            self._ended(lane)
+            self._ended(lane, measured=False)
             self._failed(outer, fn, args, kwargs, attempt, lane, exc)
             return
         except RuntimeError:  # shut down meanwhile
-            self._ended(lane)
+            self._ended(lane, measured=False)
             outer.cancel()
             return
         inner.add_done_callback(lambda done: self._done(done, outer, fn, args, kwargs, attempt, lane))
 
-    def _ended(self, lane: _Lane) -> None:
+    def _ended(self, lane: _Lane, *, measured: bool = True) -> None:
         """A task of `lane` ended: when another was waiting as the one before it ended, the time since then is what
-        one task took."""
+        one task took (not `measured` when the task never ran to its end: a dead worker, a cancelled task)."""
         now = time.monotonic()
         with self._lock:
             lane.waiting -= 1
-            if lane.busy and lane.last_end is not None:
+            if measured and lane.busy and lane.last_end is not None:
                 took = now - lane.last_end
                 self._task_seconds = took if self._task_seconds is None else (
                     (1 - SERVICE_SMOOTHING) * self._task_seconds + SERVICE_SMOOTHING * took)
@@ -166,11 +167,11 @@ class ExtractionPool(Executor):
 
     def _done(self, inner: Future[Any], outer: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...],
               kwargs: dict[str, Any], attempt: int, lane: _Lane) -> None:
-        self._ended(lane)
+        exc = None if inner.cancelled() else inner.exception()
+        self._ended(lane, measured=not inner.cancelled() and not isinstance(exc, BrokenProcessPool))
         if inner.cancelled():
             outer.cancel()
             return
-        exc = inner.exception()
         if isinstance(exc, BrokenProcessPool):
             self._failed(outer, fn, args, kwargs, attempt, lane, exc)
         elif exc is not None:
