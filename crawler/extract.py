@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler import agency, byline, cleaning, frame, metadata, site_boilerplate
+from crawler import agency, byline, cleaning, frame, metadata, readability_gate, site_boilerplate
 from crawler.items import Extracted
 from crawler.rules import RuleSet, builtin_rules
 
@@ -257,8 +257,9 @@ def article_lines(tree: HtmlElement, url: str | None, language: str | None = Non
 def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(tree, url=url, prune_xpath=list(PRUNE_XPATH) or None,
-                                      **TRAFILATURA_OPTIONS)  # type: ignore[arg-type]
+    with readability_gate.enabled():  # the same text, without readability where it cannot change it
+        doc = trafilatura.bare_extraction(tree, url=url, prune_xpath=list(PRUNE_XPATH) or None,
+                                          **TRAFILATURA_OPTIONS)  # type: ignore[arg-type]
     text = getattr(doc, "text", None)
     if not isinstance(text, str) or not text:
         return []
