@@ -1,5 +1,5 @@
 """The full-text index (articles_fts): kept in step with titles and texts by triggers, not rewritten by updates of
-other columns, and merged in small steps by those triggers rather than in FTS5's bursts (storage.schema.m008)."""
+other columns, and merged in small steps by those triggers rather than in FTS5's bursts (storage.schema.m008, m010)."""
 
 from __future__ import annotations
 
@@ -121,4 +121,25 @@ def test_a_store_from_before_the_migration_gets_the_new_trigger_and_keeps_its_in
     before = _index_blocks(db)
     Store(db).touch(kept, "2026-12-05T08:00:00Z")
     assert _index_blocks(db) == before
+    _check(db)
+
+
+def test_a_store_written_before_the_triggers_took_the_steps_gets_them(tmp_path: Path) -> None:
+    """A store that ran m008 when the store's Python code took the merge steps: its triggers had none. m010 gives
+    them the steps; without it such a store would never be merged in steps again."""
+    path = tmp_path / "old.db"
+    db = open_database(path, migrate=False)
+    migrations.apply(db, stop_before="m010_text_index_merged_by_triggers")
+    triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('articles_ai', 'articles_au')"
+    assert not any("'merge'" in sql for _, sql in db.execute(triggers))
+    db.conn.close()
+
+    db = open_database(path)
+    assert {name for name, sql in db.execute(triggers) if "'merge'" in sql} == {"articles_ai", "articles_au"}
+    store = Store(db)
+    with store.transaction():
+        kept = db.execute("INSERT INTO articles (url, canonical_url, source, title, text, content_hash, first_seen, "
+                          "last_seen) VALUES ('http://old.test/b', 'http://old.test/b', 'old', 'Alt', "
+                          "'Ein Eintrag über das Wehr.', 'h', ?, ?)", [NOW, NOW]).lastrowid
+    assert _hits(db, "wehr") == [kept]
     _check(db)
