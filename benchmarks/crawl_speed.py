@@ -431,7 +431,7 @@ def prefill(path: Path, n: int, seed: int = 3) -> None:
                            [(HOSTS[i % len(HOSTS)], f"{rng.getrandbits(64):016x}")
                             for i in range(start, min(n, start + 5000)) for _ in range(15)])
     # The full-text index as a long-running store holds it: merged until no level holds enough segments for a
-    # merge (the triggers' steps, storage.schema.m008, leave some behind when rows come in thousands at once), so
+    # merge (the triggers' steps, storage.schema.m010, leave some behind when rows come in thousands at once), so
     # that the first crawl into it does not do that merging.
     with db:
         while True:
