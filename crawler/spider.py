@@ -34,9 +34,10 @@ from crawler.failures import classify_failure, is_transient
 from crawler.frontier import candidate_of, entry_for, retry_policy
 from crawler.items import Candidate
 from crawler.page_type import page_hints
-from crawler.process import ArticleProcessor, FetchedArticle
+from crawler.process import ArticleProcessor, FetchedArticle, Outcome
 from crawler.progress import Progress
 from crawler.stats import RunStats
+from crawler.store_batch import StoreBatch
 from crawler.urls import HostAllowList, host_of, normalize_url, variant_keys
 from crawler.worker import WorkerResult, extract_in_worker
 from storage import boilerplate, frontier
@@ -101,6 +102,8 @@ class StoryWatchSpider(scrapy.Spider):
         # No outlet holds more of the window than keeps its host busy: the others are fetched at the same time.
         self._per_source = max(PER_SOURCE_MIN, 4 * plan.config.crawl.concurrent_requests_per_domain)
         self._turns = asyncio.Lock()  # see _turn
+        self._extracting = 0  # article pages in extraction now: while there are, a batch waits for them
+        self._batch = StoreBatch(plan.store.db, coming=lambda: self._extracting)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> StoryWatchSpider:
@@ -390,7 +393,8 @@ class StoryWatchSpider(scrapy.Spider):
             # dont_filter: the frontier is the deduplication; a request the filter dropped would never report back.
             requests.append(Request(entry.fetch_url, callback=self.parse_article, errback=self.on_error,
                                     cb_kwargs={"candidate": candidate_of(entry)},
-                                    meta={"source": entry.source, "frontier_key": entry.url}, dont_filter=True))
+                                    meta={"source": entry.source, "frontier_key": entry.url,
+                                          "failed_before": entry.attempts > 0}, dont_filter=True))
         return requests
 
     def _on_idle(self) -> None:
@@ -450,6 +454,7 @@ class StoryWatchSpider(scrapy.Spider):
             yield request
 
     def closed(self, reason: str) -> None:
+        self._batch.flush()  # articles still waiting for their batch's timer are stored before the claims go back
         self.progress.close()
         # Claims not finished (a stop by signal, a request that vanished) wait for the next run, uncounted.
         frontier.release(self.plan.store.db, self._run_id)
@@ -479,7 +484,11 @@ class StoryWatchSpider(scrapy.Spider):
                        source=source, trusted=candidate.via == "seed",
                        max_links=self.plan.config.crawl.max_links_per_page, queries=self._queries,
                        fallback_title=candidate.title)
-        outcome = await self._off_loop(work)
+        self._extracting += 1
+        try:
+            outcome = await self._off_loop(work)
+        finally:
+            self._extracting -= 1
         if outcome.verdict is not None and not outcome.verdict.is_article:
             if outcome.extracted is None and not outcome.error:
                 async with self._turn():
@@ -499,7 +508,11 @@ class StoryWatchSpider(scrapy.Spider):
             return
         assert outcome.extracted is not None
         stats.inc("extracted")
-        async with self._turn():
+        extracted = outcome.extracted
+
+        def store() -> tuple[Outcome, list[Request]]:
+            """The article, its related links and the end of its frontier entry: all or nothing."""
+            nonlocal candidate
             later = frontier.updated_of(self.plan.store.db, key) if key is not None else None
             if later and (candidate.updated is None or later > candidate.updated):
                 candidate = replace(candidate, updated=later)  # named again with a date while it was fetched
@@ -507,7 +520,7 @@ class StoryWatchSpider(scrapy.Spider):
                 requested_url=(response.meta.get("redirect_urls") or [response.url])[0],
                 final_url=response.url,
                 candidate=candidate,
-                extracted=outcome.extracted,
+                extracted=extracted,
                 etag=_header(response, b"ETag"),
                 last_modified=_header(response, b"Last-Modified"),
                 seed_of=self.plan.seeds.get(normalize_url(candidate.url), ()) if candidate.via == "seed" else (),
@@ -515,25 +528,25 @@ class StoryWatchSpider(scrapy.Spider):
                 band_keys=outcome.band_keys,
                 features=outcome.features,
             )
+            result = self.plan.processor.process(item)
             requests: list[Request] = []
+            if result.in_story and candidate.via != "related" and self.plan.config.crawl.follow_related_links:
+                for link in extracted.related_links:
+                    related = Candidate(url=link, source=self._source_for(link), via="related")
+                    requests += self._consider(related, listing=response.url)
             if key is not None:
-                frontier.storing(self.plan.store.db, key, utcnow())
-            try:
-                # The article, its related links and the end of its frontier entry: all or nothing.
-                with self.plan.store.transaction():
-                    result = self.plan.processor.process(item)
-                    follow = self.plan.config.crawl.follow_related_links
-                    if result.in_story and candidate.via != "related" and follow:
-                        for link in outcome.extracted.related_links:
-                            related = Candidate(url=link, source=self._source_for(link), via="related")
-                            requests += self._consider(related, listing=response.url)
-                    if key is not None:
-                        frontier.done(self.plan.store.db, key)
-            except Exception:  # one bad article must not end the crawl; the transaction was rolled back
-                logger.exception("could not store %s", response.url)
-                stats.error(source, "store")
-                self._settle(key, "store")
-                return
+                frontier.done(self.plan.store.db, key)
+            return result, requests
+
+        try:
+            # Stored with the articles that finish about the same time, in one transaction (crawler.store_batch);
+            # a page that failed before is stored alone.
+            result, requests = await self._batch.store(key, store, alone=bool(response.meta.get("failed_before")))
+        except Exception:  # one bad article must not end the crawl; its writes were rolled back
+            logger.exception("could not store %s", response.url)
+            stats.error(source, "store")
+            self._settle(key, "store")
+            return
         self._stored.add(result.article_id)
         for request in requests:
             yield request

@@ -196,10 +196,16 @@ def recover(db: Database, now: str, policy: RetryPolicy) -> Recovery:
     scheduler's timeout): that counts as a failed attempt, and the entry goes to the back of the due queue (due now,
     after everything due before). Pages queued, downloading or in extraction keep their place and their count: a
     kill then is not their fault (a page that hangs ends in a timeout, one that kills its extraction worker comes
-    back as a failure of its own)."""
+    back as a failure of its own).
+
+    Pages are stored in batches (crawler.store_batch): when the run was storing several at once, the death does not
+    say which of them caused it, so each is charged the attempt but none is given up for it. A page that failed
+    before is stored alone, so the next death names it, and only a page stored alone is given up."""
     with db.atomic():
         gone = db.execute(
-            "DELETE FROM frontier WHERE claimed_by IS NOT NULL AND storing_at IS NOT NULL AND attempts + 1 >= ?",
+            "DELETE FROM frontier WHERE claimed_by IS NOT NULL AND storing_at IS NOT NULL AND attempts + 1 >= ? "
+            "AND claimed_by IN (SELECT claimed_by FROM frontier WHERE claimed_by IS NOT NULL AND storing_at IS NOT NULL "
+            "GROUP BY claimed_by HAVING COUNT(*) = 1)",
             [policy.max_attempts],
         ).rowcount
         interrupted = db.execute(

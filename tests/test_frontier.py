@@ -163,6 +163,26 @@ def test_a_page_that_kills_every_run_storing_it_is_given_up(db: Database) -> Non
     assert recovery.gave_up == 1 and rows(db) == {}
 
 
+def test_a_death_while_storing_a_batch_charges_each_page_of_it_but_gives_none_up(db: Database) -> None:
+    """The run stored three pages in one transaction (crawler.store_batch): any of them may have killed it, so each
+    is charged, and none is given up for it, not even one at its last attempt; stored alone next, a death names it."""
+    for n in range(4):
+        frontier.add(db, entry(n), T0)
+    db.execute("UPDATE frontier SET attempts = ? WHERE url = ?", [POLICY.max_attempts - 1, entry(2).url])
+    frontier.claim(db, 1, T0, 4)
+    for n in range(3):
+        frontier.storing(db, entry(n).url, T0)
+    recovery = frontier.recover(db, T0, POLICY)
+    assert recovery == frontier.Recovery(released=4, interrupted=3, gave_up=0)
+    assert {url.rsplit("/", 1)[1]: row["attempts"] for url, row in rows(db).items()} == {
+        "0": 1, "1": 1, "2": POLICY.max_attempts, "3": 0}
+    # The next run stores page 2 alone (it failed before) and dies: now it is named, and given up.
+    assert frontier.claim(db, 2, T0, 4)
+    frontier.storing(db, entry(2).url, T0)
+    assert frontier.recover(db, T0, POLICY).gave_up == 1
+    assert entry(2).url not in rows(db) and len(rows(db)) == 3
+
+
 # ------------------------------------------------------------------------------------------ counts
 def test_per_source_counts_follow_every_change_of_the_table(db: Database) -> None:
     for n in range(6):

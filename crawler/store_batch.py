@@ -1,0 +1,117 @@
+"""Group commit: the articles that finish extraction close together are stored in one transaction.
+
+Each stored article used to cost two commits of its own: the storing mark (crawler.spider, storage.frontier.storing)
+and the store. A commit writes every page the transaction touched into the log, and consecutive articles touch
+many of the same pages (the full-text index's newest segment, the band and URL indexes, the frontier), so one commit
+for several articles writes much less than one each (`python benchmarks/store_batch.py` measures the main
+process's CPU per stored article by batch size, against one at a time).
+
+A batch is stored when BATCH_SIZE articles wait, when no other page is in extraction (nothing would join the batch
+soon: a slow or small crawl stores each article at once, as before), or when the first of them has waited BATCH_WAIT
+seconds, whichever comes first.  The size bounds the time one store takes on the event loop (eight articles, about
+12 ms), the wait bounds how late an article becomes readable.
+
+What stays as it was:
+- Every article is all or nothing on its own: each is stored in a savepoint of the batch's transaction, and one that
+  fails is rolled back alone and reported to its caller; the others are committed.  When the database loses the
+  whole transaction (disk full, I/O error), every article of the batch is reported failed and stored by a later run.
+- The storing marks of the whole batch are committed before any of it is stored, so that a run that dies while
+  storing leaves them behind (storage.frontier.recover).  A death in a batch of several does not say which page
+  caused it: recover charges each of them an attempt but drops none of them for it, and a page that failed before
+  is stored alone (`alone=True`), where a death does name it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage import frontier
+from storage.store import utcnow
+
+BATCH_SIZE = 8
+BATCH_WAIT = 0.1  # seconds
+
+
+@dataclass
+class _Waiting:
+    key: str | None  # the frontier entry the article ends, None for a page outside the frontier (a seed)
+    work: Callable[[], Any]
+    future: asyncio.Future[Any]
+
+
+class StoreBatch:
+    """`await batch.store(key, work)`: runs `work()` (the article's whole store: its writes and the end of its
+    frontier entry) in a savepoint of a transaction shared with the articles that wait with it; returns what `work`
+    returned once that transaction is committed, or raises what stopped the article from being stored."""
+
+    def __init__(self, db: Database, *, size: int = BATCH_SIZE, wait: float = BATCH_WAIT,
+                 coming: Callable[[], int] | None = None) -> None:
+        self.db = db
+        self._coming = coming  # how many other pages are in extraction now (None: always wait for the batch)
+        self.size = max(1, size)
+        self.wait = wait
+        self._waiting: list[_Waiting] = []
+        self._timer: asyncio.TimerHandle | None = None
+        self.batches = 0  # transactions committed (or tried): for tests and the run's debug log
+
+    @property
+    def pending(self) -> int:
+        return len(self._waiting)
+
+    async def store(self, key: str | None, work: Callable[[], Any], *, alone: bool = False) -> Any:
+        loop = asyncio.get_running_loop()
+        if alone:
+            self.flush()  # the batch before it, without it
+        future: asyncio.Future[Any] = loop.create_future()
+        self._waiting.append(_Waiting(key, work, future))
+        if alone or len(self._waiting) >= self.size or (self._coming is not None and self._coming() <= 0):
+            self.flush()
+        elif self._timer is None:
+            self._timer = loop.call_later(self.wait, self.flush)
+        return await future
+
+    def flush(self) -> None:
+        """Store everything waiting now (the crawl's end calls it too, so that nothing waits for a timer that no
+        longer runs)."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        batch, self._waiting = self._waiting, []
+        if not batch:
+            return
+        self.batches += 1
+        db = self.db
+        try:
+            keys = [w.key for w in batch if w.key is not None]
+            if keys:
+                now = utcnow()
+                with db.atomic():
+                    for key in keys:
+                        frontier.storing(db, key, now)
+            outcomes: list[tuple[bool, Any]] = []
+            with db.atomic():
+                for waiting in batch:
+                    try:
+                        with db.atomic():  # a savepoint: this article alone is rolled back when it fails
+                            outcomes.append((True, waiting.work()))
+                    except Exception as exc:
+                        if not db.conn.in_transaction:
+                            raise  # the database dropped the whole transaction: nothing of the batch is stored
+                        outcomes.append((False, exc))
+        except Exception as exc:  # noqa: BLE001 - handed to every caller of the batch, who logs it
+            for waiting in batch:
+                if not waiting.future.done():
+                    waiting.future.set_exception(exc)
+            return
+        for waiting, (ok, value) in zip(batch, outcomes, strict=True):
+            if waiting.future.done():  # its caller was cancelled (a stop): the article is stored all the same
+                continue
+            if ok:
+                waiting.future.set_result(value)
+            else:
+                waiting.future.set_exception(value)
