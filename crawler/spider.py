@@ -454,7 +454,7 @@ class StoryWatchSpider(scrapy.Spider):
             yield request
 
     def closed(self, reason: str) -> None:
-        self._batch.flush()  # articles still waiting for their batch's timer are stored before the claims go back
+        self._batch.flush(everything=True)  # articles still waiting are stored before the claims go back
         self.progress.close()
         # Claims not finished (a stop by signal, a request that vanished) wait for the next run, uncounted.
         frontier.release(self.plan.store.db, self._run_id)

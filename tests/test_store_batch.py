@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -161,7 +162,7 @@ def test_flush_stores_what_waits_when_the_crawl_ends(db: Database, tmp_path: Pat
         assert batch.pending == 1
         task.cancel()  # a stop cancels the waiting page's callback ...
         await asyncio.sleep(0)
-        batch.flush()  # ... and the spider's close stores it all the same
+        batch.flush(everything=True)  # ... and the spider's close stores it all the same
 
     asyncio.run(main())
     assert _committed(tmp_path / "s.db")[0] == [4] and batch.pending == 0
@@ -180,3 +181,31 @@ def test_an_article_is_stored_at_once_when_no_other_page_is_in_extraction(db: Da
         return [await first, last]
 
     assert asyncio.run(main()) == [0, 1] and batch.batches == 1
+
+
+def test_a_batch_that_runs_over_its_budget_goes_on_in_the_next_pass_of_the_event_loop(db: Database,
+                                                                                      tmp_path: Path) -> None:
+    events: list[str] = []
+
+    def slow(n: int):
+        inner = _work(db, n)
+
+        def work() -> int:
+            events.append(f"store {n}, committed before: {_committed(tmp_path / 's.db')[0]}")
+            time.sleep(0.015)
+            return inner()
+
+        return work
+
+    batch = StoreBatch(db, size=4, wait=60.0, budget=0.02)
+
+    async def main() -> list:
+        asyncio.get_running_loop().call_later(0.01, events.append, "a timer of the loop")
+        stores = [batch.store(_url(n), slow(n)) for n in range(4)]
+        return await asyncio.wait_for(_gather(*stores), 5)
+
+    assert asyncio.run(main()) == [0, 1, 2, 3]
+    # Two articles (30 ms) end a transaction; the loop runs its timer; the other two follow, committed on their own.
+    assert events == ["store 0, committed before: []", "store 1, committed before: []", "a timer of the loop",
+                      "store 2, committed before: [0, 1]", "store 3, committed before: [0, 1]"]
+    assert batch.batches == 2 and _committed(tmp_path / "s.db")[0] == [0, 1, 2, 3]
