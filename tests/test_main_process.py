@@ -1,6 +1,7 @@
 """The crawl's main process keeps its event loop on time: the extraction workers yield the CPU to it, and the
-garbage collector does not walk the libraries' objects during the crawl, and pages and listing chunks ready at the
-same moment are stored one per pass of the loop (issue 15)."""
+garbage collector does not walk the libraries' objects during the crawl, and listing chunks ready at the same moment
+are written one per pass of the loop (pages ready together are stored in batches of at most 10 ms:
+tests/test_store_batch.py); the first extraction worker starts while the process loads Scrapy (issue 15)."""
 
 from __future__ import annotations
 
@@ -99,3 +100,29 @@ def test_heavy_work_ready_at_once_takes_one_pass_of_the_loop_each() -> None:
     in_pass = [p for p, _ in turns]
     assert len(set(in_pass)) == len(in_pass), in_pass  # never two turns in one pass
     assert passes >= 10
+
+
+def test_the_first_extraction_worker_starts_before_scrapy_is_loaded(tmp_path: Path) -> None:
+    """Its Python and trafilatura load on the other core while the crawl process loads Scrapy, not after it."""
+    with FaultWeb(["amtsblatt"], first=141) as web:
+        sources = outlets_with_feeds(web, 2)
+        config = tmp_path / "storywatch.toml"
+        config.write_text(
+            f'[database]\npath = "{(tmp_path / "s.db").as_posix()}"\n\n[crawl]\ndownload_delay = 0\nretries = 0\n\n'
+            + sources + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
+            encoding="utf-8")
+        script = textwrap.dedent(f"""
+            import sys
+            from crawler import extract_pool
+            warm_up = extract_pool.ExtractionPool.warm_up
+            def probe(self):
+                print("scrapy loaded at warm-up:", "scrapy" in sys.modules)
+                warm_up(self)
+            extract_pool.ExtractionPool.warm_up = probe
+            from crawler.cli import main
+            print("exit", main(["run", "--quiet", "--config", {str(config)!r}]), "scrapy" in sys.modules)
+        """)
+        done = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=cli_env(), capture_output=True,
+                              text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.splitlines() == ["scrapy loaded at warm-up: False", "exit 0 True"], done.stdout
