@@ -7,6 +7,11 @@ articles of one story share what recurs legitimately: a background sentence, a q
 re-fetches two articles (their feed entries are updated): one changed only its furniture (a counter, the titles of
 a 'much read' box), the other got a new paragraph.
 
+The two new round-2 articles have three paragraphs: with two, their three learned lines were more than
+LEARNED_MAX_SHARE of the text, and what was stored depended on the order the pages were processed in (extracted
+after CAMPAIGN was learned: all three lines kept by that guard; before: two dropped at extraction and CAMPAIGN by
+the re-clean). Pages finish extraction and storing in either order.
+
 Layout as crawler/demo/server.py serves it: WEB/kreisecho/round1|round2/..., WEB/config.toml.tmpl.
 """
 
@@ -97,7 +102,9 @@ ARTICLES = (
         (("Die Gemeindebücherei Hollbach öffnet ab April auch samstags von 10 bis 13 Uhr. Möglich machen das vier "
          "Ehrenamtliche, die sich die zusätzlichen Stunden teilen."),
          ("Im vergangenen Jahr liehen die Leserinnen und Leser mehr als 21.000 Medien aus, so viele wie nie zuvor. "
-         "Besonders gefragt sind Hörbücher und Brettspiele.")),
+         "Besonders gefragt sind Hörbücher und Brettspiele."),
+         ("Für die Samstage sucht das Team noch zwei weitere Helferinnen oder Helfer. Wer mitmachen möchte, kann sich "
+         "während der Öffnungszeiten an der Ausleihtheke melden.")),
         rounds=(2,), campaign=(2,),
     ),
     Article(
@@ -106,7 +113,9 @@ ARTICLES = (
         (("Die Freiwillige Feuerwehr Seewang hat ihr neues Löschfahrzeug in Dienst gestellt. Das Fahrzeug ersetzt "
          "einen Vorgänger aus dem Jahr 1991 und kostete rund 420.000 Euro."),
          ("Kommandant Felix Haberl dankte dem Gemeinderat für die Unterstützung. Die Einweihung mit Segnung ist für "
-         "den Tag der offenen Tür im Juni geplant.")),
+         "den Tag der offenen Tür im Juni geplant."),
+         ("Das alte Fahrzeug geht an eine Partnerwehr in Siebenbürgen. Zwei Maschinisten überführen es im Mai und "
+         "weisen die Kameraden dort in die Technik ein.")),
         rounds=(2,), campaign=(2,),
     ),
 )
