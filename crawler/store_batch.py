@@ -66,7 +66,7 @@ class StoreBatch:
         self.wait = wait
         self._waiting: list[_Waiting] = []
         self._timer: asyncio.TimerHandle | None = None
-        self.batches = 0  # transactions committed (or tried): for tests and the run's debug log
+        self.batches = 0  # flushes that stored something (a transaction each, or tried): for tests
 
     @property
     def pending(self) -> int:
