@@ -345,6 +345,24 @@ def test_a_learned_line_goes_only_where_its_shape_and_place_say_furniture(line: 
     assert kept == ([x for x in lines if x != line] if goes else lines)
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "known limit: the guard against removing most of a text (LEARNED_MAX_SHARE) is judged on the text it is given; "
+    "a short article whose three furniture lines were all learned before its extraction keeps all three, while the "
+    "same article extracted when two were learned loses those two, and the re-clean judges the third on what is "
+    "left, so what is stored depends on the order the pages arrived in "
+    "(found with the batched stores of issue 15; tests/boilerplateweb.py avoids it with longer articles)"))
+def test_which_learned_lines_a_short_text_keeps_does_not_depend_on_when_they_were_learned() -> None:
+    body = ["Der Kreistag hat am Dienstag den Haushalt für das kommende Jahr beschlossen.",
+            "Die Schulden des Landkreises sinken damit zum dritten Mal in Folge."]
+    furniture = [VOICE, ITSELF, LABEL]
+    lines = [body[0], VOICE, body[1], ITSELF, LABEL]
+    every = frozenset(paragraph_hash(line) for line in furniture)
+    two = frozenset(paragraph_hash(line) for line in furniture[1:])
+    learned_first = drop_learned(lines, every)[0]  # all three learned before the page was extracted
+    learned_later = drop_learned(drop_learned(lines, two)[0], every)[0]  # two before, the third at the re-clean
+    assert learned_first == learned_later
+
+
 # A publisher's description of itself closing each of its press releases, and a story's long background paragraph
 # closing each of its follow-ups: both recur, both are longer than a learned line usually is; only the first goes.
 ABOUT = ("Sarnwerk ist ein Hersteller von Pumpen und Armaturen für die Wasserwirtschaft mit Sitz in Kellbach. Das "
