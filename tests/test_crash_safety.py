@@ -490,3 +490,36 @@ def test_work_that_outlasts_a_worker_start_gets_the_second_worker() -> None:
         assert min(pids.count(pid) for pid in set(pids)) >= 10  # the new worker took a share, not one task
     finally:
         pool.shutdown()
+
+
+def _blas_threads() -> tuple[str | None, int]:
+    """In a worker: the BLAS setting it runs with and its threads once numpy is loaded (the worker loads it)."""
+    import numpy  # noqa: F401
+
+    return os.environ.get("OPENBLAS_NUM_THREADS"), len(os.listdir("/proc/self/task"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads through /proc")
+def test_a_worker_starts_no_blas_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's numpy does no BLAS work: its library starts one thread, not one per core (0.1 CPU s per start)."""
+    from crawler.extract_pool import BLAS_THREAD_VARIABLES, ExtractionPool
+
+    for name in BLAS_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    pool = ExtractionPool(1)
+    try:
+        assert pool.submit(_blas_threads).result(timeout=120) == ("1", 1)
+    finally:
+        pool.shutdown()
+    assert "OPENBLAS_NUM_THREADS" not in os.environ  # the crawl process's own decision keeps its BLAS threads
+
+
+def test_a_blas_setting_the_user_made_reaches_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crawler.extract_pool import ExtractionPool
+
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    pool = ExtractionPool(1)
+    try:
+        assert pool.submit(_blas_threads).result(timeout=120)[0] == "2"
+    finally:
+        pool.shutdown()
