@@ -1,6 +1,6 @@
 """`python -m crawler` is the `storywatch` command."""
 
-from crawler.cli import main
+from crawler.cli import entry
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    entry()

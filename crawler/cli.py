@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from typing import NoReturn
@@ -59,3 +62,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("storywatch: interrupted", file=sys.stderr)
         return 130
+
+
+def entry() -> NoReturn:
+    """The `storywatch` console script and `python -m crawler`: main(), then the process ends (end_process)."""
+    end_process(main())
+
+
+def end_process(code: int) -> NoReturn:
+    """End the process with `code` once everything it owes is done, without the interpreter's teardown.
+
+    After a crawl the teardown frees every module and object one by one (Scrapy, Twisted, numpy, scipy): about 0.1
+    CPU seconds and 0.1-0.2 s of a 20-page cron run's 1.7 s, doing nothing anyone sees. What a normal exit does that
+    matters is done first, in its order: the exit handlers (logging's flush and close, multiprocessing's join of
+    the workers, weakref finalizers), then stdout and stderr flushed. The store was closed by the command (its
+    write-ahead log checkpointed into the database file). While another thread still runs (none should by now), or
+    on a Python without these hooks, the normal exit runs instead, which waits for that thread.
+    """
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if threading.active_count() > 1 or run_exit_handlers is None:
+        raise SystemExit(code)
+    run_exit_handlers()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a closed pipe ('storywatch status | head'): as Python's own exit does
+            code = code or 120
+    os._exit(code)

@@ -126,3 +126,62 @@ def test_the_first_extraction_worker_starts_before_scrapy_is_loaded(tmp_path: Pa
                               text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.splitlines() == ["scrapy loaded at warm-up: False", "exit 0 True"], done.stdout
+
+
+def _alive_in_group(group: int) -> list[str]:
+    """The processes of a process group that have not ended (zombies are ended), as 'pid state'."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[2]) == group and fields[0] not in ("Z", "X"):
+            alive.append(f"{stat.parent.name} {fields[0]}")
+    return alive
+
+
+def test_a_run_ends_without_the_teardown_and_loses_nothing_on_the_way(tmp_path: Path) -> None:
+    """`storywatch run` ends with os._exit after the exit handlers (crawler.cli.end_process): its exit handlers still
+    run and its output arrives whole, the workers have ended, and the database file alone holds every article."""
+    with FaultWeb(["amtsblatt"], first=141) as web:
+        sources = outlets_with_feeds(web, 3)
+        config = tmp_path / "storywatch.toml"
+        db = tmp_path / "s.db"
+        config.write_text(
+            f'[database]\npath = "{db.as_posix()}"\n\n[crawl]\ndownload_delay = 0\nretries = 0\n\n'
+            + sources + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
+            encoding="utf-8")
+        script = textwrap.dedent(f"""
+            import atexit, sys
+            class Teardown:
+                def __del__(self):
+                    print("torn down")  # only the interpreter's teardown would collect this
+            kept = Teardown()
+            atexit.register(lambda: print("exit handler ran"))  # unflushed: end_process flushes it
+            sys.argv = ["storywatch", "run", "--config", {str(config)!r}]
+            from crawler.cli import entry
+            entry()
+        """)
+        proc = subprocess.Popen([sys.executable, "-c", script], cwd=REPO, env=cli_env(), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err[-3000:]
+    # The extraction workers were joined before the end: nothing of the run's process group lives on. (A zombie is
+    # dead: the resource tracker, which the parent never waits for, is one where PID 1 reaps no orphans.)
+    assert _alive_in_group(proc.pid) == [], _alive_in_group(proc.pid)
+    lines = out.splitlines()
+    assert lines[-1] == "exit handler ran" and "torn down" not in lines, out
+    assert any("3 new" in line for line in lines), out  # the run's summary, whole
+    alone = tmp_path / "copy.db"
+    alone.write_bytes(db.read_bytes())  # the file a user copies, without its -wal
+    with sqlite3.connect(alone) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+
+
+def test_an_ended_process_keeps_its_exit_code(tmp_path: Path) -> None:
+    config = tmp_path / "broken.toml"
+    config.write_text("[database\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "crawler", "run", "--config", str(config)], cwd=REPO,
+                          env=cli_env(), capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "broken.toml" in done.stderr, done.stderr
