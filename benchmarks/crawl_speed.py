@@ -263,21 +263,32 @@ PROBED_RUN = textwrap.dedent("""
     import json, resource, sys, time
 
     def probed_main(out, argv):
-        import scrapy.crawler
+        from crawler import extract_pool
         late = []
 
-        class Probed(scrapy.crawler.CrawlerProcess):
-            def start(self, *args, **kwargs):
-                from twisted.internet import reactor
+        def probe_the_loop():
+            import scrapy.crawler
 
-                def tick(due):
-                    now = time.perf_counter()
-                    late.append(now - due)
-                    reactor.callLater(0.01, tick, now + 0.01)
-                reactor.callLater(0.01, tick, time.perf_counter() + 0.01)
-                return super().start(*args, **kwargs)
+            class Probed(scrapy.crawler.CrawlerProcess):
+                def start(self, *args, **kwargs):
+                    from twisted.internet import reactor
 
-        scrapy.crawler.CrawlerProcess = Probed
+                    def tick(due):
+                        now = time.perf_counter()
+                        late.append(now - due)
+                        reactor.callLater(0.01, tick, now + 0.01)
+                    reactor.callLater(0.01, tick, time.perf_counter() + 0.01)
+                    return super().start(*args, **kwargs)
+
+            scrapy.crawler.CrawlerProcess = Probed
+
+        # Scrapy is loaded where the crawl loads it, after the first worker was started (crawler.run.crawl).
+        warm_up = extract_pool.ExtractionPool.warm_up
+
+        def warm_up_then_probe(self):
+            warm_up(self)
+            probe_the_loop()
+        extract_pool.ExtractionPool.warm_up = warm_up_then_probe
         from crawler.cli import main
         code = main(argv)
         own = resource.getrusage(resource.RUSAGE_SELF)  # the main process alone; the workers are the rest of the tree
@@ -286,7 +297,8 @@ PROBED_RUN = textwrap.dedent("""
         return code
 
     if __name__ == "__main__":  # the extraction workers are spawned: they import this file again
-        sys.exit(probed_main(sys.argv[1], sys.argv[2:]))
+        from crawler.cli import end_process
+        end_process(probed_main(sys.argv[1], sys.argv[2:]))  # as the storywatch command ends
 """)
 
 
