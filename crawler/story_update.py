@@ -23,6 +23,7 @@ import numpy as np
 
 from config.model import Story
 from crawler import dedup
+from crawler.decision_inputs import MAX_CONTEXT
 from crawler.matching import term_weights
 from crawler.membership import CANDIDATE, CONTEXT, SEED, Decision, Documents, Verdict, decide
 from crawler.stats import RunStats
@@ -31,10 +32,6 @@ from storage import membership as stored
 from storage.store import Store
 
 logger = logging.getLogger(__name__)
-
-# The context: the newest stored articles outside the story join the graph, so that a page on another matter sits
-# among its own kind. A bound keeps the decision's cost flat as the store grows.
-MAX_CONTEXT = 500
 
 
 def update_story(store: Store, story: Story, seed_files: list[tuple[str, str]], *, run_id: int, stats: RunStats,

@@ -27,6 +27,14 @@ _POPULATION = (
     "AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story = c.story AND sa.article_id = c.article_id)"
 )
 
+_CONTEXT = (
+    "SELECT id AS article_id, canonical_url, content_hash FROM articles a "
+    "WHERE text IS NOT NULL AND text != '' "
+    "AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story = ? AND sa.article_id = a.id) "
+    "AND NOT EXISTS (SELECT 1 FROM story_candidates c WHERE c.story = ? AND c.article_id = a.id) "
+    "ORDER BY COALESCE(published, first_seen) DESC, canonical_url DESC LIMIT ?"
+)
+
 
 def _rows(db: Database, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
     cur = db.execute(sql, list(params))
@@ -57,11 +65,7 @@ def context(db: Database, story: str, limit: int) -> list[dict[str, Any]]:
     """The newest stored articles (by publication, else storage time; ties by URL) that are neither in the story
     nor its candidates: the rest of the world a page on another matter belongs to. Chosen by what is stored, not
     by when it arrived."""
-    return _rows(db, "SELECT id AS article_id, canonical_url, content_hash FROM articles a "
-                 "WHERE text IS NOT NULL AND text != '' "
-                 "AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story = ? AND sa.article_id = a.id) "
-                 "AND NOT EXISTS (SELECT 1 FROM story_candidates c WHERE c.story = ? AND c.article_id = a.id) "
-                 "ORDER BY COALESCE(published, first_seen) DESC, canonical_url DESC LIMIT ?", [story, story, limit])
+    return _rows(db, _CONTEXT, [story, story, limit])
 
 
 def cached_terms(db: Database, article_ids: Iterable[int]) -> Iterator[tuple[int, str, list[str], array]]:
@@ -140,3 +144,32 @@ def leave(db: Database, story: str, article_id: int, *, row: Mapping[str, Any], 
 def departures(db: Database, story: str) -> list[dict[str, Any]]:
     """Every departure of a story, oldest first."""
     return _rows(db, "SELECT * FROM story_departures WHERE story = ? ORDER BY id", [story])
+
+
+def decision_rows(db: Database, story: str, context: int) -> Iterator[tuple[Any, ...]]:
+    """Everything of the store a story's decision reads (crawler.story_update), in a fixed order: its population with
+    its rows as the last decision left them, its seed articles, and, when `context` > 0, that many context articles;
+    each article with its title and text's hash. A stream of tuples, for a digest (crawler.decision_inputs)."""
+    population = db.execute(f"SELECT p.*, a.title FROM ({_POPULATION}) p JOIN articles a ON a.id = p.article_id "
+                            "ORDER BY p.article_id", [story, story])
+    for row in population:
+        yield ("population", *row)
+    for row in seed_articles(db, story):
+        yield ("seed", *row.values())
+    if context > 0:
+        for row in db.execute("SELECT c.article_id, c.canonical_url, c.content_hash, a.title FROM ("
+                              + _CONTEXT + ") c JOIN articles a ON a.id = c.article_id ORDER BY c.article_id",
+                              [story, story, context]):
+            yield ("context", *row)
+
+
+def last_decision(db: Database, story: str) -> str | None:
+    """The digest of what the story was last decided on; None before its first decision."""
+    row = db.execute("SELECT inputs FROM story_decisions WHERE story = ?", [story]).fetchone()
+    return row[0] if row else None
+
+
+def record_decision(db: Database, story: str, inputs: str, *, run_id: int | None, now: str) -> None:
+    db.execute("INSERT INTO story_decisions (story, inputs, run_id, decided_at) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (story) DO UPDATE SET inputs = excluded.inputs, run_id = excluded.run_id, "
+               "decided_at = excluded.decided_at", [story, inputs, run_id, now])

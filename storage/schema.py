@@ -406,3 +406,19 @@ def m010_text_index_merged_by_triggers(db: Database) -> None:
         END
         """
     )
+
+
+@migrations()
+def m011_story_decisions(db: Database) -> None:
+    """What each story was last decided on (crawler.decision_inputs): a run whose stored inputs, seeds, settings and
+    code are those of the last decision does not decide the story again."""
+    db.execute(
+        """
+        CREATE TABLE story_decisions (
+            story TEXT PRIMARY KEY,
+            inputs TEXT NOT NULL,
+            run_id INTEGER,
+            decided_at TEXT NOT NULL
+        )
+        """
+    )
