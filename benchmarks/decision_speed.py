@@ -9,7 +9,9 @@ crawl stores them: article rows, near-duplicate bands, candidate rows with their
   first    the first decision (`crawler.story_update.update_story`): every candidate decided, the members written
            with their reasons and new sentences, in one transaction;
   again    the next run's decision of the same store (nothing new: every candidate and member decided again);
-  decide   the decision alone (`crawler.membership.decide`) on the same documents, without the store.
+  decide   the decision alone (`crawler.membership.decide`) on the same documents, without the store;
+  unchanged  a run that stored nothing since the last decision (the monitor's usual run): the digest of the
+           decision's inputs compared with the last decision's (`crawler.decision_inputs`), nothing decided.
 
 Printed per size: seconds, milliseconds per candidate and that figure's ratio to the smallest size (1.0 =
 linear; up to 2000 documents the neighbour search compares all pairs, which is cheaper than the pruned search at
@@ -35,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from config.model import Story
 from config.query import parse_query
 from crawler import dedup
+from crawler.decision_inputs import decide_if_changed
 from crawler.matching import term_weights
 from crawler.membership import CANDIDATE, SEED, Documents, decide
 from crawler.stats import RunStats
@@ -129,6 +132,15 @@ def main() -> None:
                 update_story(store, story, seeds, run_id=store.start_run(None, 0), stats=RunStats([]), now=utcnow())
             traced = tracemalloc.get_traced_memory()[1] / 1e6
             tracemalloc.stop()
+            with store.transaction():  # decided and recorded: what the next run compares with
+                decide_if_changed(store, story, seeds, run_id=store.start_run(None, 0), stats=RunStats([]),
+                                  now=utcnow())
+            t = time.perf_counter()
+            with store.transaction():
+                skipped = decide_if_changed(store, story, seeds, run_id=store.start_run(None, 0),
+                                            stats=RunStats([]), now=utcnow())
+            figures["unchanged"] = time.perf_counter() - t
+            assert skipped is None
             documents = Documents()
             for article_id, _, terms, weights in stored.cached_terms(store.db, range(1, n + 1)):
                 documents.add_terms(CANDIDATE, f"{article_id:09d}", article_id, terms, weights)
