@@ -1,5 +1,5 @@
-"""A long listing enters the frontier in chunks, the crawl's event loop running between them, and its validators
-only with the last chunk: a crawl killed in the middle of a listing reads it again in full next time (issue 15)."""
+"""A long listing enters the frontier in chunks (at most LISTING_CHUNK links and LISTING_BUDGET seconds each), the
+crawl's event loop running between them, and its validators only with the last chunk: a crawl killed in the middle of a listing reads it again in full next time (issue 15)."""
 
 from __future__ import annotations
 
@@ -59,7 +59,9 @@ def test_a_crawl_killed_inside_a_long_listing_reads_it_whole_next_time(tmp_path:
             waiting = db.execute("SELECT count(*) FROM frontier").fetchone()[0]
             stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
             validators = db.execute("SELECT count(*) FROM http_validators").fetchone()[0]
-        assert waiting + stored == LISTING_CHUNK  # the first chunk is safe, the half chunk was rolled back
+        # The chunks before the kill are safe (at least one: a chunk holds at most LISTING_CHUNK links), the one it
+        # interrupted was rolled back.
+        assert 0 < waiting + stored < LISTING_CHUNK + LISTING_CHUNK // 2
         assert validators == 0  # never before every link is in the frontier
         first = len(web.hits())
 
@@ -71,3 +73,45 @@ def test_a_crawl_killed_inside_a_long_listing_reads_it_whole_next_time(tmp_path:
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == LINKS
         assert db.execute("SELECT count(*) FROM frontier").fetchone()[0] == 0
         assert db.execute("SELECT etag FROM http_validators").fetchall() == [('"feed-1"',)]
+
+
+def test_a_chunk_ends_after_its_time_budget_when_its_links_are_slow(tmp_path: Path) -> None:
+    """Links that take long to consider (a slow disk, a busy machine) end a transaction after LISTING_BUDGET
+    seconds, well before LISTING_CHUNK links: the event loop is not held for LISTING_CHUNK slow links."""
+    from crawler.spider import LISTING_BUDGET
+
+    with FaultWeb(["amtsblatt"], first=143) as web:
+        config = tmp_path / "storywatch.toml"
+        config.write_text(
+            f'[database]\npath = "{(tmp_path / "storywatch.db").as_posix()}"\n\n[crawl]\ndownload_delay = 0\n'
+            "retries = 0\nfollow_related_links = false\n\n" + outlets_with_feeds(web, 60)
+            + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
+            encoding="utf-8")
+        script = textwrap.dedent(f"""
+            import collections, contextlib, time
+            import crawler.spider as spider
+            turns = [0]
+            per_turn = collections.Counter()
+            turn = spider.StoryWatchSpider._turn
+            @contextlib.asynccontextmanager
+            async def counted(self):
+                async with turn(self):
+                    turns[0] += 1
+                    yield
+            spider.StoryWatchSpider._turn = counted
+            consider = spider.StoryWatchSpider._consider
+            def slow(self, candidate, **kw):
+                time.sleep({LISTING_BUDGET / 3})
+                per_turn[turns[0]] += 1
+                return consider(self, candidate, **kw)
+            spider.StoryWatchSpider._consider = slow
+            from crawler.cli import main
+            code = main(["run", "--quiet", "--config", {str(config)!r}])
+            print(code, sum(per_turn.values()), len(per_turn), max(per_turn.values()))
+        """)
+        done = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=cli_env(), capture_output=True,
+                              text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    code, links, chunks, largest = map(int, done.stdout.split()[-4:])
+    assert (code, links) == (0, 60)
+    assert largest <= 4 and chunks >= 15, done.stdout  # about three links a chunk, never the whole listing
