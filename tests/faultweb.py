@@ -481,3 +481,15 @@ def section(links: list[tuple[str, str]], *, extra: str = "") -> str:
 
 def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def wasserwerk_config(tmp_path: Path, web: FaultWeb, links: int, db: Path) -> Path:
+    """A config file in tmp_path: the web's outlets with `links` linked articles each in their feeds (no delay, no
+    retries), one story 'wasserwerk' without seeds whose query every article matches, the database at `db`."""
+    config = tmp_path / "storywatch.toml"
+    config.write_text(
+        f'[database]\npath = "{db.as_posix()}"\n\n[crawl]\ndownload_delay = 0\nretries = 0\n\n'
+        + outlets_with_feeds(web, links)
+        + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
+        encoding="utf-8")
+    return config

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from faultweb import REPO, FaultWeb, cli_env, outlets_with_feeds
+from faultweb import REPO, FaultWeb, cli_env, wasserwerk_config
 from test_matching import SEED_1, SEED_2
 from test_story_update import PAGES, _story
 
@@ -124,13 +124,8 @@ def test_the_code_digest_changes_with_any_source_file_of_the_packages(tmp_path: 
 
 def test_a_run_that_stores_nothing_new_does_not_decide_or_load_scipy(tmp_path: Path) -> None:
     with FaultWeb(["amtsblatt"], first=141) as web:
-        sources = outlets_with_feeds(web, 3)
-        config = tmp_path / "storywatch.toml"
         db = tmp_path / "s.db"
-        config.write_text(
-            f'[database]\npath = "{db.as_posix()}"\n\n[crawl]\ndownload_delay = 0\nretries = 0\n\n'
-            + sources + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
-            encoding="utf-8")
+        config = wasserwerk_config(tmp_path, web, 3, db)
         script = textwrap.dedent(f"""
             import json, sqlite3, sys
             from crawler.cli import main

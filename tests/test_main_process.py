@@ -14,7 +14,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from faultweb import REPO, FaultWeb, cli_env, outlets_with_feeds
+from faultweb import REPO, FaultWeb, cli_env, wasserwerk_config
 
 from crawler.extract_pool import WORKER_NICENESS, ExtractionPool, worker_crashed
 from crawler.spider import StoryWatchSpider
@@ -35,13 +35,8 @@ def test_a_crawl_in_a_process_that_lives_on_leaves_nothing_frozen(tmp_path: Path
     lives on (a test, a library user): what the crawl froze for the garbage collector must be collectable again
     after it."""
     with FaultWeb(["amtsblatt"], first=141) as web:
-        sources = outlets_with_feeds(web, 3)
-        config = tmp_path / "storywatch.toml"
         db = tmp_path / "storywatch.db"
-        config.write_text(
-            f'[database]\npath = "{db.as_posix()}"\n\n[crawl]\ndownload_delay = 0\nretries = 0\n\n' + sources
-            + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
-            encoding="utf-8")
+        config = wasserwerk_config(tmp_path, web, 3, db)
         script = textwrap.dedent(f"""
             import gc, sys
             from crawler.cli import COMMANDS, main
@@ -105,12 +100,7 @@ def test_heavy_work_ready_at_once_takes_one_pass_of_the_loop_each() -> None:
 def test_the_first_extraction_worker_starts_before_scrapy_is_loaded(tmp_path: Path) -> None:
     """Its Python and trafilatura load on the other core while the crawl process loads Scrapy, not after it."""
     with FaultWeb(["amtsblatt"], first=141) as web:
-        sources = outlets_with_feeds(web, 2)
-        config = tmp_path / "storywatch.toml"
-        config.write_text(
-            f'[database]\npath = "{(tmp_path / "s.db").as_posix()}"\n\n[crawl]\ndownload_delay = 0\nretries = 0\n\n'
-            + sources + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
-            encoding="utf-8")
+        config = wasserwerk_config(tmp_path, web, 2, tmp_path / "s.db")
         script = textwrap.dedent(f"""
             import sys
             from crawler import extract_pool
@@ -145,13 +135,8 @@ def test_a_run_ends_without_the_teardown_and_loses_nothing_on_the_way(tmp_path: 
     """`storywatch run` ends with os._exit after the exit handlers (crawler.cli.end_process): its exit handlers still
     run and its output arrives whole, the workers have ended, and the database file alone holds every article."""
     with FaultWeb(["amtsblatt"], first=141) as web:
-        sources = outlets_with_feeds(web, 3)
-        config = tmp_path / "storywatch.toml"
         db = tmp_path / "s.db"
-        config.write_text(
-            f'[database]\npath = "{db.as_posix()}"\n\n[crawl]\ndownload_delay = 0\nretries = 0\n\n'
-            + sources + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
-            encoding="utf-8")
+        config = wasserwerk_config(tmp_path, web, 3, db)
         script = textwrap.dedent(f"""
             import atexit, sys
             class Teardown:
