@@ -154,7 +154,7 @@ def decision_rows(db: Database, story: str, context: int) -> Iterator[tuple[Any,
                             "ORDER BY p.article_id", [story, story])
     for row in population:
         yield ("population", *row)
-    for row in seed_articles(db, story):
+    for row in sorted(seed_articles(db, story), key=lambda r: r["article_id"]):
         yield ("seed", *row.values())
     if context > 0:
         for row in db.execute("SELECT c.article_id, c.canonical_url, c.content_hash, a.title FROM ("
