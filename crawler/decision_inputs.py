@@ -59,8 +59,9 @@ def inputs(store: Store, story: Story, seed_files: list[tuple[str, str]]) -> str
     h.update(repr((story.id, story.min_similarity)).encode())
     for title, text in seed_files:
         h.update(repr(("seed file", title, text)).encode())
-    context = MAX_CONTEXT if seed_files or stored.seed_articles(store.db, story.id) else 0
-    for row in stored.decision_rows(store.db, story.id, context):
+    seed_rows = stored.seed_articles(store.db, story.id)
+    context = MAX_CONTEXT if seed_files or seed_rows else 0  # as update_story: a story without seeds reads none
+    for row in stored.decision_rows(store.db, story.id, seed_rows, context):
         h.update(repr(row).encode())
     return h.hexdigest()
 

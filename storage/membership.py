@@ -146,15 +146,17 @@ def departures(db: Database, story: str) -> list[dict[str, Any]]:
     return _rows(db, "SELECT * FROM story_departures WHERE story = ? ORDER BY id", [story])
 
 
-def decision_rows(db: Database, story: str, context: int) -> Iterator[tuple[Any, ...]]:
+def decision_rows(db: Database, story: str, seed_rows: list[dict[str, Any]],
+                  context: int) -> Iterator[tuple[Any, ...]]:
     """Everything of the store a story's decision reads (crawler.story_update), in a fixed order: its population with
-    its rows as the last decision left them, its seed articles, and, when `context` > 0, that many context articles;
-    each article with its title and text's hash. A stream of tuples, for a digest (crawler.decision_inputs)."""
+    its rows as the last decision left them, its seed articles (`seed_rows`, from seed_articles), and, when `context`
+    > 0, that many context articles; each article with its title and text's hash. A stream of tuples, for a digest
+    (crawler.decision_inputs)."""
     population = db.execute(f"SELECT p.*, a.title FROM ({_POPULATION}) p JOIN articles a ON a.id = p.article_id "
                             "ORDER BY p.article_id", [story, story])
     for row in population:
         yield ("population", *row)
-    for row in sorted(seed_articles(db, story), key=lambda r: r["article_id"]):
+    for row in sorted(seed_rows, key=lambda r: r["article_id"]):
         yield ("seed", *row.values())
     if context > 0:
         for row in db.execute("SELECT c.article_id, c.canonical_url, c.content_hash, a.title FROM ("
