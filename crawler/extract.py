@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -61,22 +62,23 @@ _LABEL_KEYS = ("lesen sie", "mehr zu", "mehr da", "auch interessant", "ebenfalls
                "auch lesen", "schon gelesen", "verwandte ", "ähnliche ", "related", "read ", "see also", "also read",
                "more on", "more about", "further reading", "you may", "you might")
 _LABEL_TAGS = ("p", "li", "h2", "h3", "h4", "strong", "b", "span", "div")
-# Lists of two or more items outside the page chrome (trafilatura drops navigation, header and footer itself).
-_CONTENT_LISTS = etree.XPath("//*[self::ul or self::ol][li[2]][not(ancestor::nav or ancestor::header or ancestor::footer)]")
+# Where lists are page chrome, not content (trafilatura drops navigation, header and footer itself).
+_CHROME_TAGS = frozenset({"nav", "header", "footer"})
 # A lead (standfirst) in a text-only div that trafilatura skips (see _missing_lead).
 LEAD_MIN_CHARS = 80
 _LEAD_BOX = re.compile(r"lead|intro|standfirst|excerpt|summary|abstract|kurztext|vorspann|teaser-?text|subline|"
                        r"article-?description|deck\b|\bdek\b|(article|story|post|entry|artikel|beitrag)__teaser")
-_TEXT_DIVS = etree.XPath("//*[self::div or self::p][normalize-space(text())]"
-                         "[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)]")
+# Where a lead box is never (see _text_divs).
+_NOT_LEAD_TAGS = frozenset({"nav", "footer", "aside", "a"})
+# The whitespace XPath's normalize-space() removes (Python's strip() removes more: no-break spaces too).
+_XML_SPACE = " \t\n\r"
 # The article's own teaser is a BEM element of the article block ('article__teaser', 'story__teaser'); any other
 # 'teaser' around a lead box is the teaser of another article.
 _OWN_TEASER = re.compile(r"(article|story|post|entry|artikel|beitrag)__teaser")
 _INLINE_TAGS = frozenset({"a", "em", "strong", "b", "i", "u", "s", "span", "br", "sup", "sub", "small", "abbr", "q",
                           "cite", "mark", "time", "wbr"})
 _SENTENCES = re.compile(r"\w[.!?…][\"“”»«’)]?(\s+\S|\s*$)")
-# Lists outside the page chrome, and the labels of lists that name an article's sources (see _source_list_items).
-_ANY_LISTS = etree.XPath("//*[self::ul or self::ol][li][not(ancestor::nav or ancestor::header or ancestor::footer)]")
+# The labels of lists that name an article's sources (see _source_list_items).
 _SOURCES_LABEL = re.compile(r"^(verwendete quellen|quellen|quellenangaben|quellenverzeichnis|sources|sources used|"
                             r"used sources)\s*:?$", re.IGNORECASE)
 # A credit line is short; the element that holds exactly its text is looked up to see where it stands.
@@ -300,7 +302,7 @@ def _missing_lead(tree: HtmlElement, lines: list[str]) -> str | None:
     Ein Besuch.' in <header data-area="intro"><div class="RichText">); trafilatura skips text-only divs.  Only the
     first such div of the page counts, and only when it reads as sentences and is not already part of the text.
     """
-    for div in _TEXT_DIVS(tree):
+    for div in _text_divs(tree):
         if not _is_lead_box(div) or any("teaser" in cls and not _OWN_TEASER.search(cls)
                                         for cls in ((anc.get("class") or "").lower() for anc in div.iterancestors())):
             continue  # not marked as a lead, or the lead of a teaser for another article
@@ -319,6 +321,19 @@ def _missing_lead(tree: HtmlElement, lines: list[str]) -> str | None:
     return None
 
 
+def _text_divs(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """The page's <div> and <p> elements whose first text node is more than whitespace, outside navigation, footer,
+    asides and links, in document order and one at a time: what the XPath //*[self::div or self::p]
+    [normalize-space(text())][not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)] finds (its
+    text() is the first text node among the element's children: its text, else the first tail of a child)."""
+    for node in tree.getroottree().iter("div", "p"):
+        text = node.text
+        if text is None:
+            text = next((child.tail for child in node if child.tail is not None), "")
+        if text.strip(_XML_SPACE) and not any(anc.tag in _NOT_LEAD_TAGS for anc in node.iterancestors()):
+            yield node
+
+
 def _is_lead_box(node: HtmlElement) -> bool:
     for i, el in enumerate((node, *node.iterancestors())):
         if i > 3 or el.tag in ("body", "article", "main"):
@@ -334,7 +349,7 @@ def _link_list_items(tree: HtmlElement) -> frozenset[str]:
     label right before such a list ('Mehr zum Thema finden Sie in unserem Dossier:', 'Exklusiv – für Sie
     recherchiert'): the box's heading goes with its links."""
     items_out: set[str] = set()
-    for node in _CONTENT_LISTS(tree):
+    for node in _lists(tree, 2):
         items = [li for li in node if isinstance(li.tag, str) and li.tag == "li"]
         texts = []
         for li in items:
@@ -365,10 +380,27 @@ def _list_label(node: HtmlElement) -> str | None:
     return _fold(text)
 
 
+def _lists(tree: HtmlElement, min_items: int) -> list[HtmlElement]:
+    """The page's <ul> and <ol> elements with at least `min_items` <li> children, outside navigation, header and
+    footer, in document order: what the XPath //*[self::ul or self::ol][li[min_items]][not(ancestor::nav or
+    ancestor::header or ancestor::footer)] finds, without its walk over every node of the page."""
+    out = []
+    for node in tree.getroottree().iter("ul", "ol"):
+        items = 0
+        for child in node:
+            if child.tag == "li":
+                items += 1
+                if items == min_items:
+                    break
+        if items >= min_items and not any(anc.tag in _CHROME_TAGS for anc in node.iterancestors()):
+            out.append(node)
+    return out
+
+
 def _source_list_items(tree: HtmlElement) -> frozenset[str]:
     """Folded texts of the items of a list headed 'Verwendete Quellen' / 'Quellen' / 'Sources': credits, not text."""
     items_out: set[str] = set()
-    for node in _ANY_LISTS(tree):
+    for node in _lists(tree, 1):
         label = node.getprevious()
         if label is None or not isinstance(label.tag, str) or label.tag in ("ul", "ol", "li"):
             continue

@@ -1,0 +1,71 @@
+"""Tree walks that replaced XPath queries find exactly what the queries found (crawler.extract._lists, _text_divs).
+
+A query over `//*[...]` makes libxml2 test every node of the page; a walk over the few <ul>/<ol> or <div>/<p>
+elements costs a fraction of it, and the lead's walk stops at the first lead. The queries stay here as the
+specification, checked on the fixture pages of this repository, a sample of ../shared/corpus (when present), and
+pages made to hit the corners: text after a child, whitespace XPath does not strip, nesting, chrome around.
+"""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from test_readability_gate import _corpus_pages, _fixture_pages
+
+from crawler.extract import ExtractionError, _lists, _text_divs, parse_page
+
+CONTENT_LISTS = etree.XPath("//*[self::ul or self::ol][li[2]][not(ancestor::nav or ancestor::header or ancestor::footer)]")
+ANY_LISTS = etree.XPath("//*[self::ul or self::ol][li][not(ancestor::nav or ancestor::header or ancestor::footer)]")
+TEXT_DIVS = etree.XPath("//*[self::div or self::p][normalize-space(text())]"
+                        "[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)]")
+
+CORNERS = """<html><body>
+<div>  <span>Kind</span> danach Text</div><div><span>nur Kind</span></div><div>\u00a0</div><p>\u2003x</p>
+<div><!-- c --> nach Kommentar</div><div><b>a</b><i>b</i>\n</div><div><b>a</b><i>b</i>c</div><p> \t\r\n</p>
+<nav><div>Menü</div><ul><li>a</li><li>b</li></ul></nav><header><ol><li>x</li></ol></header>
+<a href="/x"><div>im Link</div></a><aside><p>Kasten</p></aside><footer><p>Fuß</p></footer>
+<ul><li>eins</li></ul><ol><li>eins</li><li>zwei</li><li><ul><li>tief</li><li>tiefer</li></ul></li></ol>
+<ul><span>kein li</span><li>ein li</li><!-- c --><li>zwei li</li></ul><div><div>innen</div>außen</div>
+<section><header><p>Kopf</p></header><div>Inhalt<ul><li>1</li><li>2</li></ul></div></section>
+</body></html>"""
+
+
+def _trees() -> list[tuple[str, etree._Element]]:
+    out = []
+    for name, html in [*_fixture_pages(), *_corpus_pages(), ("corners", CORNERS)]:
+        try:
+            out.append((name, parse_page(html)))
+        except ExtractionError:
+            continue
+    return out
+
+
+@pytest.fixture(scope="module")
+def trees() -> list[tuple[str, etree._Element]]:
+    return _trees()
+
+
+def test_the_list_walk_finds_what_the_queries_found(trees: list[tuple[str, etree._Element]]) -> None:
+    found = 0
+    for name, tree in trees:
+        assert _lists(tree, 2) == CONTENT_LISTS(tree), name
+        assert _lists(tree, 1) == ANY_LISTS(tree), name
+        found += len(ANY_LISTS(tree))
+    assert found > 1000  # the pages have lists to find
+
+
+def test_the_text_div_walk_finds_what_the_query_found(trees: list[tuple[str, etree._Element]]) -> None:
+    found = 0
+    for name, tree in trees:
+        assert list(_text_divs(tree)) == TEXT_DIVS(tree), name
+        found += len(TEXT_DIVS(tree))
+    assert found > 1000
+
+
+def test_the_corners_are_met() -> None:
+    tree = parse_page(CORNERS)
+    # A first text node of whitespace hides the text after a child ('  <span>Kind</span> danach'); a no-break or em
+    # space is text to XPath; an element of children alone has none; navigation, asides and links do not count.
+    assert [d.text_content() for d in _text_divs(tree)] == [
+        "\u00a0", "\u2003x", " nach Kommentar", "abc", "innenaußen", "innen", "Kopf", "Inhalt12"]
+    assert [len(lst) for lst in _lists(tree, 2)] == [3, 2, 3, 2]
