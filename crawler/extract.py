@@ -327,10 +327,7 @@ def _text_divs(tree: HtmlElement) -> Iterator[HtmlElement]:
     [normalize-space(text())][not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)] finds (its
     text() is the first text node among the element's children: its text, else the first tail of a child)."""
     for node in tree.getroottree().iter("div", "p"):
-        text = node.text
-        if text is None:
-            text = next((child.tail for child in node if child.tail is not None), "")
-        if text.strip(_XML_SPACE) and not any(anc.tag in _NOT_LEAD_TAGS for anc in node.iterancestors()):
+        if metadata.first_text(node).strip(_XML_SPACE) and not any(anc.tag in _NOT_LEAD_TAGS for anc in node.iterancestors()):
             yield node
 
 

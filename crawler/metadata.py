@@ -56,12 +56,9 @@ _CREDIT_NODES = XPath(
     + '][not(ancestor::figure or ancestor::figcaption or ancestor::footer or ancestor::nav or ancestor::a)]'
     '[not(self::a or self::img or self::script)]')
 CREDIT_BOXES = 8
-# Links to an author's page ('<a href="/autoren/name/max-muster">Max Muster</a>'), outside page chrome ('/aut'
-# first: one test rules out most links).
-_AUTHOR_LINKS = XPath(
-    '//body//a[contains(@href, "/aut")][contains(@href, "/autor/") or contains(@href, "/autoren/") or contains(@href, "/author/") or '
-    'contains(@href, "/authors/")][not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[1]'
-    '[not(ancestor::article or ancestor::main)])]')
+# Links to an author's page ('<a href="/autoren/name/max-muster">Max Muster</a>'), outside page chrome: see
+# _author_links ('/aut' first: one test rules out most links).
+_AUTHOR_PATHS = ("/autor/", "/autoren/", "/author/", "/authors/")
 # Elements marked as the author's.
 _AUTHOR_MARKUP = XPath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
 # How far up a credit's box is looked at for a picture, and how much text a picture's box holds at most.
@@ -80,8 +77,10 @@ _AUTHOR_META_KEYS = ("author", "article:author", "parsely-author", "dc.creator",
 _AUTHOR_LABEL = re.compile(r"^(autor(in)?|autor\*?/?in|autorin/autor|autor/autorin|autoren|autorinnen|author|authors|"
                            r"written by|verfasst von)\s*:?$", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"^(datum|date|veröffentlicht( am)?|erschienen( am)?|published( on)?)\s*:?$", re.IGNORECASE)
-_LABEL_LEAVES = XPath("//body//*[self::strong or self::b or self::dt or self::th or self::span or self::label]"
-                      "[not(*)][string-length(normalize-space(text())) <= 20]")
+_LABEL_TAGS = ("strong", "b", "dt", "th", "span", "label")
+LABEL_MAX_CHARS = 20
+# A run of the whitespace XPath's normalize-space() collapses (not Python's wider whitespace: no-break spaces stay).
+_XML_SPACE_RUN = re.compile(r"[ \t\n\r]+")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
                        r"\s*(Z|[+-]\d{2}:?\d{2})?)?")
@@ -520,7 +519,7 @@ def _author_candidates(names: list[str], meta: dict[str, str], tree: HtmlElement
         if len(text) <= 100 and (PREFIX.match(text) or GLUED_PREFIX.match(text)):
             yield [text]
             break
-    links = (" ".join(a.text_content().split()) for a in _AUTHOR_LINKS(tree)[:3])
+    links = (" ".join(a.text_content().split()) for a in _author_links(tree, 3))
     linked = next((t for t in links if PERSON.match(t)), None)
     if linked:  # a link to the author's page: <a href="/autoren/name/max-muster">Dr. Max Muster</a>
         yield [linked]
@@ -532,10 +531,65 @@ def _labelled_author(tree: HtmlElement) -> str | None:
     return next((v for v in _labelled_values(tree, _AUTHOR_LABEL) if PERSON.match(v)), None)
 
 
+def first_text(node: HtmlElement) -> str:
+    """The first text node among the children of `node`, the one XPath's text() gives a string function: its text,
+    else the tail of the first child that has one; '' when it has none."""
+    text = node.text
+    if text is None:
+        text = next((child.tail for child in node if child.tail is not None), "")
+    return text
+
+
+def in_body(node: HtmlElement) -> bool:
+    return any(anc.tag == "body" for anc in node.iterancestors())
+
+
+def _label_leaves(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """The short labels of the body (<strong>, <b>, <dt>, <th>, <span>, <label> without an element inside and with at
+    most LABEL_MAX_CHARS of text) in document order, one at a time: what the XPath //body//*[self::strong or self::b
+    or self::dt or self::th or self::span or self::label][not(*)][string-length(normalize-space(text())) <= 20]
+    finds, without its walk over every node of the page."""
+    for node in tree.getroottree().iter(_LABEL_TAGS):
+        if any(isinstance(child.tag, str) for child in node):
+            continue
+        if len(_XML_SPACE_RUN.sub(" ", first_text(node)).strip(" ")) <= LABEL_MAX_CHARS and in_body(node):
+            yield node
+
+
+def _author_links(tree: HtmlElement, limit: int) -> list[HtmlElement]:
+    """The first `limit` links of the body to an author's page, outside navigation, footer, asides and a header that
+    is not the article's: what the XPath //body//a[contains(@href, "/aut")][contains(@href, "/autor/") or ...]
+    [not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[1][not(ancestor::article or
+    ancestor::main)])] finds."""
+    out: list[HtmlElement] = []
+    for a in tree.getroottree().iter("a"):
+        href = a.get("href")
+        if href is None or "/aut" not in href or not any(path in href for path in _AUTHOR_PATHS):
+            continue
+        if in_body(a) and _outside_link_chrome(a):
+            out.append(a)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _outside_link_chrome(node: HtmlElement) -> bool:
+    """No navigation, footer or aside around `node`, and its nearest header (if any) inside an article or main."""
+    header_seen = False
+    for anc in node.iterancestors():
+        if anc.tag in ("nav", "footer", "aside"):
+            return False
+        if anc.tag == "header" and not header_seen:
+            header_seen = True
+            if not any(up.tag in ("article", "main") for up in anc.iterancestors()):
+                return False
+    return True
+
+
 def _labelled_values(tree: HtmlElement, label_pattern: re.Pattern[str]) -> Iterator[str]:
     """The values of the page's labelled fields whose label matches: the text after the label element, or the
     next element's text."""
-    for label in _LABEL_LEAVES(tree):
+    for label in _label_leaves(tree):
         if not label_pattern.match(" ".join((label.text or "").split())):
             continue
         value = (label.tail or "").strip()

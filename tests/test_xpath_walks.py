@@ -1,4 +1,5 @@
-"""Tree walks that replaced XPath queries find exactly what the queries found (crawler.extract._lists, _text_divs).
+"""Tree walks that replaced XPath queries find exactly what the queries found (crawler.extract._lists, _text_divs,
+crawler.metadata._label_leaves, _author_links).
 
 A query over `//*[...]` makes libxml2 test every node of the page; a walk over the few <ul>/<ol> or <div>/<p>
 elements costs a fraction of it, and the lead's walk stops at the first lead. The queries stay here as the
@@ -13,11 +14,18 @@ from lxml import etree
 from test_readability_gate import _corpus_pages, _fixture_pages
 
 from crawler.extract import ExtractionError, _lists, _text_divs, parse_page
+from crawler.metadata import _author_links, _label_leaves
 
 CONTENT_LISTS = etree.XPath("//*[self::ul or self::ol][li[2]][not(ancestor::nav or ancestor::header or ancestor::footer)]")
 ANY_LISTS = etree.XPath("//*[self::ul or self::ol][li][not(ancestor::nav or ancestor::header or ancestor::footer)]")
 TEXT_DIVS = etree.XPath("//*[self::div or self::p][normalize-space(text())]"
                         "[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)]")
+LABEL_LEAVES = etree.XPath("//body//*[self::strong or self::b or self::dt or self::th or self::span or self::label]"
+                          "[not(*)][string-length(normalize-space(text())) <= 20]")
+AUTHOR_LINKS = etree.XPath(
+    '//body//a[contains(@href, "/aut")][contains(@href, "/autor/") or contains(@href, "/autoren/") or '
+    'contains(@href, "/author/") or contains(@href, "/authors/")][not(ancestor::nav or ancestor::footer or '
+    'ancestor::aside or ancestor::header[1][not(ancestor::article or ancestor::main)])]')
 
 CORNERS = """<html><body>
 <div>  <span>Kind</span> danach Text</div><div><span>nur Kind</span></div><div>\u00a0</div><p>\u2003x</p>
@@ -27,6 +35,13 @@ CORNERS = """<html><body>
 <ul><li>eins</li></ul><ol><li>eins</li><li>zwei</li><li><ul><li>tief</li><li>tiefer</li></ul></li></ol>
 <ul><span>kein li</span><li>ein li</li><!-- c --><li>zwei li</li></ul><div><div>innen</div>außen</div>
 <section><header><p>Kopf</p></header><div>Inhalt<ul><li>1</li><li>2</li></ul></div></section>
+<dl><dt>Autor</dt><dd>Anna Beispiel</dd><dt><b>Foto</b></dt><dt>  Ort:\n\t  Kiel  </dt>
+<dt>Zwanzig Zeichen ganz</dt><dt>einundzwanzig Zeichen!</dt><dt>   neunzehn    Zeichen</dt></dl>
+<span><!-- c -->Quelle</span><label>Text <!-- c --> weiter</label>
+<header><a href="/autor/kopf">Kopf Autor</a><article><header><a href="/autoren/a">Im Artikelkopf</a></header>
+<a href="/author/b">Im Artikel</a></article></header>
+<article><header><nav><a href="/authors/c">Im Nav</a></nav></header><a href="/x/authors/d">Zwei</a>
+<a href="/autorin/e">Kein Pfad</a><a href="https://example.org/authors/f">Drei</a><a href="/autor/g">Vier</a></article>
 </body></html>"""
 
 
@@ -62,6 +77,23 @@ def test_the_text_div_walk_finds_what_the_query_found(trees: list[tuple[str, etr
     assert found > 1000
 
 
+def test_the_label_walk_finds_what_the_query_found(trees: list[tuple[str, etree._Element]]) -> None:
+    found = 0
+    for name, tree in trees:
+        assert list(_label_leaves(tree)) == LABEL_LEAVES(tree), name
+        found += len(LABEL_LEAVES(tree))
+    assert found > 1000
+
+
+def test_the_author_link_walk_finds_what_the_query_found(trees: list[tuple[str, etree._Element]]) -> None:
+    found = 0
+    for name, tree in trees:
+        for limit in (1, 3, 10_000):
+            assert _author_links(tree, limit) == AUTHOR_LINKS(tree)[:limit], name
+        found += len(AUTHOR_LINKS(tree))
+    assert found >= 20
+
+
 def test_the_corners_are_met() -> None:
     tree = parse_page(CORNERS)
     # A first text node of whitespace hides the text after a child ('  <span>Kind</span> danach'); a no-break or em
@@ -69,3 +101,13 @@ def test_the_corners_are_met() -> None:
     assert [d.text_content() for d in _text_divs(tree)] == [
         "\u00a0", "\u2003x", " nach Kommentar", "abc", "innenaußen", "innen", "Kopf", "Inhalt12"]
     assert [len(lst) for lst in _lists(tree, 2)] == [3, 2, 3, 2]
+    labels = [" ".join((label.text or "").split()) for label in _label_leaves(tree)]
+    assert labels == LABEL_LEAVES_IN_CORNERS
+    # the nearest header counts: a link in an article inside the page's header is in that header
+    assert [a.text for a in _author_links(tree, 10)] == ["Im Artikelkopf", "Zwei", "Drei", "Vier"]
+
+
+# A <dt> with an element inside is no label; 20 characters are a label, 22 are not, and no-break spaces count
+# as characters ('\u00a0\u00a0 neunzehn ...' is 22).
+LABEL_LEAVES_IN_CORNERS = ["Kind", "nur Kind", "a", "a", "kein li", "Autor", "Foto", "Ort: Kiel",
+                           "Zwanzig Zeichen ganz", "Quelle", "Text weiter"]
