@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from lxml.etree import XPath
+from lxml.etree import Element
 from lxml.html import HtmlElement
 
 from crawler.agency import canonical_agency, desk_credit
@@ -49,25 +49,20 @@ _CREDIT_CLASSES = ("byline", "Byline", "uthor", "autor", "Autor", "ontributor", 
 _CREDIT_SCREEN = ("yline", "uthor", "utor", "uelle", "ource")
 if not all(any(part in word for part in _CREDIT_SCREEN) for word in _CREDIT_CLASSES):
     raise AssertionError("every credit class word must contain a part of _CREDIT_SCREEN")
-# '[@class]' first: most elements have no class, and each contains() reads the attribute again.
-_CREDIT_NODES = XPath(
-    "//*[@class][" + " or ".join(f'contains(@class, "{w}")' for w in _CREDIT_SCREEN) + "]"
-    "[" + " or ".join(f'contains(@class, "{w}")' for w in _CREDIT_CLASSES)
-    + '][not(ancestor::figure or ancestor::figcaption or ancestor::footer or ancestor::nav or ancestor::a)]'
-    '[not(self::a or self::img or self::script)]')
+# Around a credit box that is not the article's (see _credit_nodes), and what is never a credit box itself.
+_NOT_CREDIT_AROUND = frozenset({"figure", "figcaption", "footer", "nav", "a"})
+_NOT_CREDIT_TAGS = frozenset({"a", "img", "script"})
 CREDIT_BOXES = 8
 # Links to an author's page ('<a href="/autoren/name/max-muster">Max Muster</a>'), outside page chrome: see
 # _author_links ('/aut' first: one test rules out most links).
 _AUTHOR_PATHS = ("/autor/", "/autoren/", "/author/", "/authors/")
-# Elements marked as the author's.
-_AUTHOR_MARKUP = XPath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
 # How far up a credit's box is looked at for a picture, and how much text a picture's box holds at most.
 PICTURE_BOX_LEVELS = 3
 PICTURE_BOX_MAX_CHARS = 300
-# Short leaves with a slash outside pictures: where a page sets a desk credit apart ('<div>sak/Reuters</div>').
-_DESK_LEAVES = XPath(
-    '//body//*[not(*)][contains(text(), "/")][string-length(normalize-space(text())) <= 40]'
-    '[not(ancestor::figure or ancestor::figcaption or ancestor::picture or ancestor::a or ancestor::script)]')
+# Short leaves with a slash outside pictures: where a page sets a desk credit apart ('<div>sak/Reuters</div>'); see
+# _desk_leaves.
+DESK_MAX_CHARS = 40
+_NOT_DESK_AROUND = frozenset({"figure", "figcaption", "picture", "a", "script"})
 _PICTURE_BOX = re.compile(r"image|img|photo|foto|bild|media|caption|gallery|copyright", re.IGNORECASE)
 _OWN_TEASER = re.compile(r"(article|story|post|entry|artikel|beitrag)__teaser")
 # The meta tags that name the author, in order ('twitter:misc:written by' is what WordPress' Yoast writes).
@@ -160,7 +155,7 @@ def _credits(tree: HtmlElement) -> tuple[str, ...]:
     """The texts of the page's byline, contributor and source boxes (the first CREDIT_BOXES different ones), not in a
     picture's box, a teaser of another article or a comment."""
     out: dict[str, None] = {}
-    for node in _CREDIT_NODES(tree):
+    for node in _credit_nodes(tree):
         text = " ".join(node.text_content().split())[:300]
         if text and text not in out and not in_picture_box(node) and not _elsewhere(node):
             out[text] = None
@@ -172,11 +167,50 @@ def _credits(tree: HtmlElement) -> tuple[str, ...]:
 def _desk_credits(tree: HtmlElement) -> tuple[str, ...]:
     """Desk credits the page sets apart from its text ('sak/Reuters' under the article), not in a picture's box."""
     out = []
-    for leaf in _DESK_LEAVES(tree):
+    for leaf in _desk_leaves(tree):
         text = " ".join((leaf.text or "").split())
         if desk_credit(text) and not in_picture_box(leaf):
             out.append(text)
     return tuple(dict.fromkeys(out))[:3]
+
+
+def _credit_nodes(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements whose class names a byline, author, contributor or source box, outside figures, footers,
+    navigation and links, and not a link, image or script themselves, in document order and one at a time: what the
+    XPath //*[@class][contains(@class, "yline") or ...][contains(@class, "byline") or ...][not(ancestor::figure or
+    ancestor::figcaption or ancestor::footer or ancestor::nav or ancestor::a)][not(self::a or self::img or
+    self::script)] finds, without its tests of every node of the page."""
+    for node in tree.getroottree().iter(Element):
+        cls = node.get("class")
+        if (cls and any(part in cls for part in _CREDIT_SCREEN) and any(word in cls for word in _CREDIT_CLASSES)
+                and node.tag not in _NOT_CREDIT_TAGS
+                and not any(anc.tag in _NOT_CREDIT_AROUND for anc in node.iterancestors())):
+            yield node
+
+
+def _desk_leaves(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """The body's elements without an element inside whose text has a slash and at most DESK_MAX_CHARS characters,
+    outside figures, pictures, links and scripts, in document order: what the XPath //body//*[not(*)][contains(text(),
+    "/")][string-length(normalize-space(text())) <= 40][not(ancestor::figure or ancestor::figcaption or
+    ancestor::picture or ancestor::a or ancestor::script)] finds."""
+    for node in tree.getroottree().iter(Element):
+        text = first_text(node)
+        if ("/" not in text or any(isinstance(child.tag, str) for child in node)
+                or len(_XML_SPACE_RUN.sub(" ", text).strip(" ")) > DESK_MAX_CHARS):
+            continue
+        ancestors = [anc.tag for anc in node.iterancestors()]
+        if "body" in ancestors and not any(tag in _NOT_DESK_AROUND for tag in ancestors):
+            yield node
+
+
+def _author_markup(tree: HtmlElement) -> HtmlElement | None:
+    """The first element marked as the author's (rel="author", itemprop="author", a 'byline__author' class): the first
+    that the XPath //*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")] finds."""
+    for node in tree.getroottree().iter(Element):
+        if (node.get("rel") == "author" or node.get("itemprop") == "author"
+                or "byline__author" in (node.get("class") or "")):
+            return node
+    return None
 
 
 def in_picture_box(node: HtmlElement) -> bool:
@@ -509,9 +543,9 @@ def _author_candidates(names: list[str], meta: dict[str, str], tree: HtmlElement
             raw = meta.get(key)
             if raw and not raw.startswith("http"):
                 yield [raw]
-    nodes = _AUTHOR_MARKUP(tree)
-    if nodes:
-        yield [nodes[0].text_content()]
+    marked = _author_markup(tree)
+    if marked is not None:
+        yield [marked.text_content()]
     labelled = _labelled_author(tree)
     if labelled:
         yield [labelled]

