@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from lxml.etree import Element
+from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
 
 from crawler.agency import canonical_agency, desk_credit
@@ -49,6 +49,7 @@ _CREDIT_CLASSES = ("byline", "Byline", "uthor", "autor", "Autor", "ontributor", 
 _CREDIT_SCREEN = ("yline", "uthor", "utor", "uelle", "ource")
 if not all(any(part in word for part in _CREDIT_SCREEN) for word in _CREDIT_CLASSES):
     raise AssertionError("every credit class word must contain a part of _CREDIT_SCREEN")
+_CREDIT_SCREEN_RE = re.compile("|".join(map(re.escape, _CREDIT_SCREEN)))
 # Around a credit box that is not the article's (see _credit_nodes), and what is never a credit box itself.
 _NOT_CREDIT_AROUND = frozenset({"figure", "figcaption", "footer", "nav", "a"})
 _NOT_CREDIT_TAGS = frozenset({"a", "img", "script"})
@@ -59,10 +60,11 @@ _AUTHOR_PATHS = ("/autor/", "/autoren/", "/author/", "/authors/")
 # How far up a credit's box is looked at for a picture, and how much text a picture's box holds at most.
 PICTURE_BOX_LEVELS = 3
 PICTURE_BOX_MAX_CHARS = 300
-# Short leaves with a slash outside pictures: where a page sets a desk credit apart ('<div>sak/Reuters</div>'); see
-# _desk_leaves.
-DESK_MAX_CHARS = 40
-_NOT_DESK_AROUND = frozenset({"figure", "figcaption", "picture", "a", "script"})
+# Short leaves with a slash outside pictures: where a page sets a desk credit apart ('<div>sak/Reuters</div>'). An XPath:
+# a walk in Python over every element costs more here (no tag narrows it down).
+_DESK_LEAVES = XPath(
+    '//body//*[not(*)][contains(text(), "/")][string-length(normalize-space(text())) <= 40]'
+    '[not(ancestor::figure or ancestor::figcaption or ancestor::picture or ancestor::a or ancestor::script)]')
 _PICTURE_BOX = re.compile(r"image|img|photo|foto|bild|media|caption|gallery|copyright", re.IGNORECASE)
 _OWN_TEASER = re.compile(r"(article|story|post|entry|artikel|beitrag)__teaser")
 # The meta tags that name the author, in order ('twitter:misc:written by' is what WordPress' Yoast writes).
@@ -167,7 +169,7 @@ def _credits(tree: HtmlElement) -> tuple[str, ...]:
 def _desk_credits(tree: HtmlElement) -> tuple[str, ...]:
     """Desk credits the page sets apart from its text ('sak/Reuters' under the article), not in a picture's box."""
     out = []
-    for leaf in _desk_leaves(tree):
+    for leaf in _DESK_LEAVES(tree):
         text = " ".join((leaf.text or "").split())
         if desk_credit(text) and not in_picture_box(leaf):
             out.append(text)
@@ -182,24 +184,9 @@ def _credit_nodes(tree: HtmlElement) -> Iterator[HtmlElement]:
     self::script)] finds, without its tests of every node of the page."""
     for node in tree.getroottree().iter(Element):
         cls = node.get("class")
-        if (cls and any(part in cls for part in _CREDIT_SCREEN) and any(word in cls for word in _CREDIT_CLASSES)
+        if (cls and _CREDIT_SCREEN_RE.search(cls) and any(word in cls for word in _CREDIT_CLASSES)
                 and node.tag not in _NOT_CREDIT_TAGS
                 and not any(anc.tag in _NOT_CREDIT_AROUND for anc in node.iterancestors())):
-            yield node
-
-
-def _desk_leaves(tree: HtmlElement) -> Iterator[HtmlElement]:
-    """The body's elements without an element inside whose text has a slash and at most DESK_MAX_CHARS characters,
-    outside figures, pictures, links and scripts, in document order: what the XPath //body//*[not(*)][contains(text(),
-    "/")][string-length(normalize-space(text())) <= 40][not(ancestor::figure or ancestor::figcaption or
-    ancestor::picture or ancestor::a or ancestor::script)] finds."""
-    for node in tree.getroottree().iter(Element):
-        text = first_text(node)
-        if ("/" not in text or any(isinstance(child.tag, str) for child in node)
-                or len(_XML_SPACE_RUN.sub(" ", text).strip(" ")) > DESK_MAX_CHARS):
-            continue
-        ancestors = [anc.tag for anc in node.iterancestors()]
-        if "body" in ancestors and not any(tag in _NOT_DESK_AROUND for tag in ancestors):
             yield node
 
 
@@ -574,6 +561,14 @@ def first_text(node: HtmlElement) -> str:
     return text
 
 
+def _at_most(text: str, limit: int) -> bool:
+    """Whether XPath's normalize-space(text) has at most `limit` characters. A long text (a script's) is judged by a
+    prefix first: the normalized prefix is never longer than the normalized text."""
+    if len(text) > 4 * limit and len(_XML_SPACE_RUN.sub(" ", text[:4 * limit]).strip(" ")) > limit:
+        return False
+    return len(_XML_SPACE_RUN.sub(" ", text).strip(" ")) <= limit
+
+
 def in_body(node: HtmlElement) -> bool:
     return any(anc.tag == "body" for anc in node.iterancestors())
 
@@ -586,7 +581,7 @@ def _label_leaves(tree: HtmlElement) -> Iterator[HtmlElement]:
     for node in tree.getroottree().iter(_LABEL_TAGS):
         if any(isinstance(child.tag, str) for child in node):
             continue
-        if len(_XML_SPACE_RUN.sub(" ", first_text(node)).strip(" ")) <= LABEL_MAX_CHARS and in_body(node):
+        if _at_most(first_text(node), LABEL_MAX_CHARS) and in_body(node):
             yield node
 
 
