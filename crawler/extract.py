@@ -327,7 +327,8 @@ def _text_divs(tree: HtmlElement) -> Iterator[HtmlElement]:
     [normalize-space(text())][not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)] finds (its
     text() is the first text node among the element's children: its text, else the first tail of a child)."""
     for node in tree.getroottree().iter("div", "p"):
-        if metadata.first_text(node).strip(_XML_SPACE) and not any(anc.tag in _NOT_LEAD_TAGS for anc in node.iterancestors()):
+        if (metadata.first_text(node).strip(_XML_SPACE)
+                and not any(anc.tag in _NOT_LEAD_TAGS for anc in node.iterancestors())):
             yield node
 
 

@@ -569,7 +569,7 @@ def _at_most(text: str, limit: int) -> bool:
     return len(_XML_SPACE_RUN.sub(" ", text).strip(" ")) <= limit
 
 
-def in_body(node: HtmlElement) -> bool:
+def _in_body(node: HtmlElement) -> bool:
     return any(anc.tag == "body" for anc in node.iterancestors())
 
 
@@ -581,7 +581,7 @@ def _label_leaves(tree: HtmlElement) -> Iterator[HtmlElement]:
     for node in tree.getroottree().iter(_LABEL_TAGS):
         if any(isinstance(child.tag, str) for child in node):
             continue
-        if _at_most(first_text(node), LABEL_MAX_CHARS) and in_body(node):
+        if _at_most(first_text(node), LABEL_MAX_CHARS) and _in_body(node):
             yield node
 
 
@@ -595,7 +595,7 @@ def _author_links(tree: HtmlElement, limit: int) -> list[HtmlElement]:
         href = a.get("href")
         if href is None or "/aut" not in href or not any(path in href for path in _AUTHOR_PATHS):
             continue
-        if in_body(a) and _outside_link_chrome(a):
+        if _in_body(a) and _outside_link_chrome(a):
             out.append(a)
             if len(out) >= limit:
                 break
