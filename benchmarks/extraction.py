@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gzip
 import json
 import os
@@ -190,21 +191,23 @@ def _as_shipped() -> Iterator[None]:
     """trafilatura's parser as trafilatura ships it, for the baselines: storywatch gives trafilatura's parser lxml's
     C-level element lookup (crawler.extract._element_classes_in_c), and in this process the baselines would get it
     too and seem faster than trafilatura is on its own."""
-    from lxml import html
     from trafilatura import utils
 
     ours = utils.HTML_PARSER
-    if not _SHIPPED:
-        _SHIPPED.append(html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                                        remove_comments=True, remove_pis=True))
-    utils.HTML_PARSER = _SHIPPED[0]
+    utils.HTML_PARSER = _shipped_parser()
     try:
         yield
     finally:
         utils.HTML_PARSER = ours
 
 
-_SHIPPED: list[object] = []
+@functools.cache
+def _shipped_parser() -> object:
+    """A parser made as trafilatura.utils makes its HTML_PARSER (lxml.html's own element lookup)."""
+    from lxml import html
+
+    return html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                           remove_pis=True)
 
 
 def plain_trafilatura(page: bytes, url: str | None) -> Result:

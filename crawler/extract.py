@@ -7,6 +7,7 @@ process pool; trafilatura itself must not run on several threads of one process.
 from __future__ import annotations
 
 import codecs
+import functools
 import logging
 import re
 from collections.abc import Iterator
@@ -70,8 +71,6 @@ _LEAD_BOX = re.compile(r"lead|intro|standfirst|excerpt|summary|abstract|kurztext
                        r"article-?description|deck\b|\bdek\b|(article|story|post|entry|artikel|beitrag)__teaser")
 # Where a lead box is never (see _text_divs).
 _NOT_LEAD_TAGS = frozenset({"nav", "footer", "aside", "a"})
-# The whitespace XPath's normalize-space() removes (Python's strip() removes more: no-break spaces too).
-_XML_SPACE = " \t\n\r"
 # The article's own teaser is a BEM element of the article block ('article__teaser', 'story__teaser'); any other
 # 'teaser' around a lead box is the teaser of another article.
 _OWN_TEASER = re.compile(r"(article|story|post|entry|artikel|beitrag)__teaser")
@@ -239,9 +238,7 @@ def _parse(text_html: str) -> HtmlElement:
     return tree
 
 
-_LOOKUP_SET: list[bool] = []
-
-
+@functools.cache
 def _element_classes_in_c() -> None:
     """Let trafilatura's HTML parser give every element its Python class without a Python call.
 
@@ -251,10 +248,7 @@ def _element_classes_in_c() -> None:
     3,500 proxies on a news page of ../shared/corpus, 0.3 microseconds of Python each (~1 ms a page). Neither
     trafilatura nor this project uses those form classes, and every other class is the same (HtmlElement,
     HtmlComment, HtmlProcessingInstruction, HtmlEntity): lxml's C-level default lookup gives them at no Python cost.
-    The parser is trafilatura's module-level one; a trafilatura without it is left as it is."""
-    if _LOOKUP_SET:
-        return
-    _LOOKUP_SET.append(True)
+    The parser is trafilatura's module-level one; a trafilatura without it is left as it is. Once a process."""
     from lxml import html as lxml_html
     from trafilatura import utils
 
@@ -327,7 +321,7 @@ def _text_divs(tree: HtmlElement) -> Iterator[HtmlElement]:
     [normalize-space(text())][not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)] finds (its
     text() is the first text node among the element's children: its text, else the first tail of a child)."""
     for node in tree.getroottree().iter("div", "p"):
-        if (metadata.first_text(node).strip(_XML_SPACE)
+        if (metadata.first_text(node).strip(metadata.XML_SPACE)
                 and not any(anc.tag in _NOT_LEAD_TAGS for anc in node.iterancestors())):
             yield node
 

@@ -76,8 +76,10 @@ _AUTHOR_LABEL = re.compile(r"^(autor(in)?|autor\*?/?in|autorin/autor|autor/autor
 _DATE_LABEL = re.compile(r"^(datum|date|veröffentlicht( am)?|erschienen( am)?|published( on)?)\s*:?$", re.IGNORECASE)
 _LABEL_TAGS = ("strong", "b", "dt", "th", "span", "label")
 LABEL_MAX_CHARS = 20
-# A run of the whitespace XPath's normalize-space() collapses (not Python's wider whitespace: no-break spaces stay).
-_XML_SPACE_RUN = re.compile(r"[ \t\n\r]+")
+# The whitespace XPath's normalize-space() strips and collapses (Python's strip() and split() take more: no-break
+# spaces too), and a run of it.
+XML_SPACE = " \t\n\r"
+_XML_SPACE_RUN = re.compile(f"[{XML_SPACE}]+")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
                        r"\s*(Z|[+-]\d{2}:?\d{2})?)?")

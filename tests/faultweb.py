@@ -483,12 +483,13 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def wasserwerk_config(tmp_path: Path, web: FaultWeb, links: int, db: Path) -> Path:
+def wasserwerk_config(tmp_path: Path, web: FaultWeb, links: int, db: Path, crawl: str = "") -> Path:
     """A config file in tmp_path: the web's outlets with `links` linked articles each in their feeds (no delay, no
-    retries), one story 'wasserwerk' without seeds whose query every article matches, the database at `db`."""
+    retries, and the `crawl` lines), one story 'wasserwerk' without seeds whose query every article matches, the
+    database at `db`."""
     config = tmp_path / "storywatch.toml"
     config.write_text(
-        f'[database]\npath = "{db.as_posix()}"\n\n[crawl]\ndownload_delay = 0\nretries = 0\n\n'
+        f'[database]\npath = "{db.as_posix()}"\n\n[crawl]\ndownload_delay = 0\nretries = 0\n{crawl}\n'
         + outlets_with_feeds(web, links)
         + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
         encoding="utf-8")

@@ -1,5 +1,6 @@
 """A long listing enters the frontier in chunks (at most LISTING_CHUNK links and LISTING_BUDGET seconds each), the
-crawl's event loop running between them, and its validators only with the last chunk: a crawl killed in the middle of a listing reads it again in full next time (issue 15)."""
+crawl's event loop running between them, and its validators only with the last chunk: a crawl killed in the middle of
+a listing reads it again in full next time (issue 15)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from faultweb import REPO, FaultWeb, cli_env, outlets_with_feeds, page, rss, run_storywatch
+from faultweb import REPO, FaultWeb, cli_env, outlets_with_feeds, page, rss, run_storywatch, wasserwerk_config
 
 from crawler.spider import LISTING_CHUNK
 
@@ -81,12 +82,7 @@ def test_a_chunk_ends_after_its_time_budget_when_its_links_are_slow(tmp_path: Pa
     from crawler.spider import LISTING_BUDGET
 
     with FaultWeb(["amtsblatt"], first=143) as web:
-        config = tmp_path / "storywatch.toml"
-        config.write_text(
-            f'[database]\npath = "{(tmp_path / "storywatch.db").as_posix()}"\n\n[crawl]\ndownload_delay = 0\n'
-            "retries = 0\nfollow_related_links = false\n\n" + outlets_with_feeds(web, 60)
-            + "\n[[stories]]\nid = \"wasserwerk\"\ntitle = \"Wasserwerk\"\nquery = 'Wasserwerk*'\n",
-            encoding="utf-8")
+        config = wasserwerk_config(tmp_path, web, 60, tmp_path / "storywatch.db", crawl="follow_related_links = false\n")
         script = textwrap.dedent(f"""
             import collections, contextlib, time
             import crawler.spider as spider
