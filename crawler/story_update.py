@@ -17,6 +17,7 @@ import json
 import logging
 from collections.abc import Mapping
 from datetime import datetime
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -223,14 +224,7 @@ def _new_sentences(store: Store, story: Story, wanted_ids: set[int], wanted: dic
     wanted_sentences: dict[int, tuple[int, list[str], np.ndarray, np.ndarray]] = {}
 
     def read(text: str, position: int) -> tuple[list[str], np.ndarray, np.ndarray]:
-        kept, grams = [], []
-        for sentence, trigrams in _sentence_trigrams(text).items():
-            if trigrams:
-                kept.append(sentence)
-                grams.append({hash(g) for g in trigrams})
-        starts = np.zeros(len(grams), dtype=np.int64)
-        np.cumsum([len(g) for g in grams[:-1]], out=starts[1:])
-        flat = np.fromiter((h for g in grams for h in g), dtype=np.int64, count=sum(map(len, grams)))
+        kept, flat, starts = sentence_trigrams(text)
         if len(flat):
             every = np.unique(flat)
             hashes.append(every)
@@ -264,8 +258,48 @@ def _new_sentences(store: Store, story: Story, wanted_ids: set[int], wanted: dic
     return out
 
 
-def _sentence_trigrams(text: str) -> dict[str, set[tuple[str, ...]]]:
-    """Each sentence of a text (in order, repeats once) with its word trigrams (hashed by _new_sentences: a tuple of
-    strings hashes alike throughout one process, as long as its arrays live; 64-bit hashes of distinct trigrams
-    collide too rarely to matter)."""
-    return {s: dedup._trigrams(words(s)) for s in sentences(text)}
+# Word trigrams as 64-bit hashes: the words' own hashes mixed by odd multipliers (a tuple of strings hashes alike
+# throughout one process; so do these, as long as the arrays live). A sentence of fewer than three words is its one
+# shorter "trigram": the missing places hold hashes of their own, so it never equals a trigram of three words.
+# 64-bit hashes of distinct trigrams collide too rarely to matter.
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F], dtype=np.uint64)
+_PAD = np.array([0, 0x165667B19E3779F9, 0x27D4EB2F165667C5], dtype=np.uint64)  # place 1 and 2 of a short sentence
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def sentence_trigrams(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The sentences of a text that have words (in order, a repeated sentence once), with each one's distinct word
+    trigrams (dedup's: words of one sentence, casefolded) as hashes, one sentence's after the other's, and where
+    each sentence's hashes begin. Arrays in one pass over the text: no Python object per trigram."""
+    kept, tokens = [], []
+    for sentence in dict.fromkeys(sentences(text)):
+        sentence_words = words(sentence)
+        if sentence_words:
+            kept.append(sentence)
+            tokens.append(sentence_words)
+    if not kept:
+        return [], _EMPTY, _EMPTY
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    word_hashes = np.fromiter(map(hash, chain.from_iterable(tokens)), dtype=np.int64,
+                              count=int(lengths.sum())).view(np.uint64)
+    # Each sentence padded to three places; a window of three places starts at each place but its last two.
+    places = np.maximum(lengths, 3)
+    begins = np.zeros(len(kept), dtype=np.int64)
+    np.cumsum(places[:-1], out=begins[1:])
+    sentence_of = np.repeat(np.arange(len(kept)), places)
+    place = np.arange(len(sentence_of)) - begins[sentence_of]
+    padded = _PAD[np.minimum(place, 2)]
+    padded[place < lengths[sentence_of]] = word_hashes
+    starts_window = place <= places[sentence_of] - 3
+    first = np.flatnonzero(starts_window)
+    grams = (padded[first] * _MIX[0] + padded[first + 1]) * _MIX[1] + padded[first + 2]
+    owner = sentence_of[first]
+    # Distinct trigrams per sentence: sorted by (sentence, hash), the first of each run.
+    order = np.lexsort((grams, owner))
+    grams, owner = grams[order], owner[order]
+    fresh = np.ones(len(grams), dtype=bool)
+    fresh[1:] = (grams[1:] != grams[:-1]) | (owner[1:] != owner[:-1])
+    flat = grams[fresh].view(np.int64)
+    starts = np.zeros(len(kept), dtype=np.int64)
+    np.cumsum(np.bincount(owner[fresh], minlength=len(kept))[:-1], out=starts[1:])
+    return kept, flat, starts

@@ -184,3 +184,49 @@ def test_each_follow_up_keeps_the_sentences_no_earlier_story_text_had(tmp_path: 
         expected = dedup.new_sentences(row["text"], earlier)
         assert row["new_sentences"].split("\n") == expected, row["url"]
     assert len(rows[1]["new_sentences"].split("\n")) < len(dedup.sentences(rows[1]["text"]))  # something was old
+
+
+# Sentences of one, two and three words, a repeated sentence, one without words, ordinals and an abbreviation;
+# neighbouring sentences with a trigram in common (each keeps it).
+_SHORT_TEXT = ("Ja. Nein! Ja. So sei es. – … Am 3. Oktober ging es los, sagt Dr. Meier. Drei Wörter hier.\n"
+               "Nein! Kurz gesagt: es bleibt dabei. Eins zwei drei. Eins zwei drei vier. Eins zwei drei!")
+
+
+@pytest.mark.parametrize("text", [_SHORT_TEXT, "", "… – …", *(f"{t}\n{x}" for t, x, _ in PAGES.values())])
+def test_sentence_trigrams_are_dedups_trigrams_per_sentence_as_hashes(text: str) -> None:
+    """The arrays of the decision's new sentences hold, per sentence that has words (in order, a repeat once),
+    exactly its distinct word trigrams (dedup's: one- and two-word sentences are one shorter 'trigram')."""
+    from crawler.story_update import sentence_trigrams
+
+    kept, flat, starts = sentence_trigrams(text)
+    expected = {s: dedup._trigrams(dedup.words(s)) for s in dedup.sentences(text)}
+    expected = {s: grams for s, grams in expected.items() if grams}
+    assert kept == list(expected)
+    assert len(starts) == len(kept)
+    ends = [*starts[1:], len(flat)][:len(kept)]
+    assert [int(b - a) for a, b in zip(starts, ends, strict=True)] == [len(g) for g in expected.values()]
+    for a, b in zip(starts, ends, strict=True):
+        assert len(set(flat[a:b].tolist())) == b - a  # distinct within its sentence
+
+
+def test_shared_trigram_hashes_are_shared_trigrams() -> None:
+    """Two texts share as many trigram hashes per sentence as they share trigrams: what makes a sentence old."""
+    from crawler.story_update import sentence_trigrams
+
+    texts = [_SHORT_TEXT, *(f"{t}\n{x}" for t, x, _ in PAGES.values()), SEED_1[1], SEED_2[1]]
+    # an edited copy: every other sentence, a word in each third one replaced
+    edited = [" ".join(s.split()[:-1] + ["Zusatzwort."]) if i % 3 == 0 else s
+              for i, s in enumerate(dedup.sentences(FOLLOW_UP_DENIAL[1])) if i % 2 == 0]
+    texts.append(" ".join(edited))
+    compared = 0
+    for earlier in texts:
+        seen_hashes = set(sentence_trigrams(earlier)[1].tolist())
+        seen = set().union(*(dedup._trigrams(dedup.words(s)) for s in dedup.sentences(earlier)))
+        for text in texts:
+            kept, flat, starts = sentence_trigrams(text)
+            ends = [*starts[1:], len(flat)]
+            for sentence, a, b in zip(kept, starts, ends, strict=True):
+                shared = sum(1 for g in dedup._trigrams(dedup.words(sentence)) if g in seen)
+                assert sum(1 for h in flat[a:b].tolist() if h in seen_hashes) == shared, (sentence, earlier[:40])
+                compared += 0 < shared < b - a
+    assert compared > 10  # sentences partly old were among them
