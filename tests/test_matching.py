@@ -11,6 +11,7 @@ from testmodules import load_module
 
 from config.model import DEFAULT_MIN_SIMILARITY
 from config.query import WordSet, parse_query
+from crawler import membership
 from crawler.matching import (
     LIKELY_SIMILARITY,
     DocumentFrequencies,
@@ -398,9 +399,13 @@ def test_the_neighbour_search_is_exact_when_no_term_is_left_out() -> None:
         assert abs(sims[i, :3] - [w for w, _ in others[:3]]).max() < 1e-6
 
 
-def test_the_pruned_neighbour_search_finds_near_documents_with_their_exact_cosine() -> None:
+@pytest.mark.parametrize("pairs_a_step", [None, 7])
+def test_the_pruned_neighbour_search_finds_near_documents_with_their_exact_cosine(
+        pairs_a_step: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
     # The test web's pages, searched as a store above the exact search's limit would be: through each document's
-    # heaviest terms and each term's documents where it weighs most.
+    # heaviest terms and each term's documents where it weighs most; the exact cosines in one step or in many.
+    if pairs_a_step is not None:
+        monkeypatch.setattr(membership, "_RESCORE_PAIRS", pairs_a_step)
     matching, others = _test_web_store()
     pages = [*matching.values(), *others.values()]
     x = vectors([term_weights(*p) for p in pages])
