@@ -5,7 +5,9 @@ commit writes the pages into the database file and syncs it, which took up to a 
 crawl's event loop waited for it (downloads, the next requests, the storing of other pages). During a crawl the
 crawl's connection checkpoints no more; this thread does, every second, with a connection of its own, in PASSIVE
 mode: it never waits for or blocks the crawl's writes or a reader, and Python's sqlite3 lets the event loop run
-while it works. After the crawl, the connection checkpoints by itself again (the run's end truncates the log).
+while it works. While the log grows it checkpoints every tenth of a second, so that the log is reused from its
+start and stays short (CATCH_UP_SECONDS). After the crawl, the connection checkpoints by itself again (the run's
+end truncates the log).
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ logger = logging.getLogger(__name__)
 
 EVERY_SECONDS = 1.0
 AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
+# The next checkpoint's wait while the crawl commits. Once a second let the log grow to 8-12 times the store
+# (benchmarks/crawl_speed.py's pages: 1000 pages, 205 MB of log for 26 MB of store; 5000 pages, 1.46 GB for 124 MB);
+# a tenth of a second kept it at 21 and 86 MB, as checkpoints met the log fully copied between two of the crawl's
+# commits and the next commit started it over. Each checkpoint copies only what changed since the last one.
+CATCH_UP_SECONDS = 0.1
 
 
 class Checkpointer:
@@ -57,12 +64,23 @@ class Checkpointer:
             self.db.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
 
     def _run(self, conn: sqlite3.Connection) -> None:
+        wait, seen = min(self.every, CATCH_UP_SECONDS), None  # a crawl writes most at its start
         try:
-            while not self._stop.wait(self.every):
+            while not self._stop.wait(wait):
+                wait = self.every
                 try:
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    _, log, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    # changes whenever another connection (the crawl) committed since this one last asked
+                    version = conn.execute("PRAGMA data_version").fetchone()[0]
                     self.checkpoints += 1
                 except sqlite3.Error as exc:  # busy or locked: the next second tries again
                     logger.debug("background checkpoint skipped: %s", exc)
+                    continue
+                # The log restarts from its beginning only at a commit that finds all of it copied. While the crawl
+                # commits every few milliseconds, a checkpoint once a second has always missed that moment: while it
+                # commits, or while the log is partly uncopied, the next checkpoint comes soon.
+                if version != seen or copied < log:
+                    wait = min(self.every, CATCH_UP_SECONDS)
+                seen = version
         finally:
             conn.close()
