@@ -212,9 +212,14 @@ class ExtractionPool(Executor):
 
 # How much lower the workers' CPU priority is than the crawl's main process (nice levels). The main process runs the
 # event loop (downloads, storing, the next requests); with both cores busy extracting it waited its turn behind the
-# workers, and the loop was late by up to a tenth of a second. Nice 5 gives it about three times a worker's share of
-# a contended core; the workers still get every cycle it leaves, so the crawl's throughput stays the same.
-WORKER_NICENESS = 5
+# workers, and the loop was late by up to a tenth of a second. The workers take every cycle it leaves, so the
+# crawl's throughput stays the same whatever the level; the lowest priority lets the loop take a core back at once.
+# 5000 benchmark pages (benchmarks/crawl_speed.py's pages, a watchdog on the loop), one run or two each: at nice 5
+# the loop went without a turn for over 30 ms 34-67 times, over 50 ms 1-6 times (107 ms at most), the main thread
+# waiting on the run queue for 15-23 ms of such a stretch; at nice 12, 14-24 times, 0-2 (85 ms); at nice 19, 10
+# times and never over 50 ms (32 ms at most).
+# Wall time alike (57-60 s). A worker also yields to whatever else the machine runs: the monitor is background work.
+WORKER_NICENESS = 19
 
 
 def worker_start() -> None:
