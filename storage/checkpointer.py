@@ -5,8 +5,8 @@ commit writes the pages into the database file and syncs it, which took up to a 
 crawl's event loop waited for it (downloads, the next requests, the storing of other pages). During a crawl the
 crawl's connection checkpoints no more; this thread does, every second, with a connection of its own, in PASSIVE
 mode: it never waits for or blocks the crawl's writes or a reader, and Python's sqlite3 lets the event loop run
-while it works. While the log grows it checkpoints every tenth of a second, so that the log is reused from its
-start and stays short (CATCH_UP_SECONDS). After the crawl, the connection checkpoints by itself again (the run's
+while it works. While the crawl commits it checkpoints every tenth of a second, so that the log is reused from
+its start and stays short (CATCH_UP_SECONDS). After the crawl, the connection checkpoints by itself again (the run's
 end truncates the log).
 """
 

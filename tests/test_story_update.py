@@ -15,7 +15,7 @@ from config.query import WordSet, parse_query
 from crawler import dedup
 from crawler.matching import term_weights
 from crawler.stats import RunStats
-from crawler.story_update import update_story
+from crawler.story_update import sentence_trigrams, update_story
 from storage import dedup_index
 from storage import membership as stored
 from storage.db import open_database
@@ -196,8 +196,6 @@ _SHORT_TEXT = ("Ja. Nein! Ja. So sei es. – … Am 3. Oktober ging es los, sagt
 def test_sentence_trigrams_are_dedups_trigrams_per_sentence_as_hashes(text: str) -> None:
     """The arrays of the decision's new sentences hold, per sentence that has words (in order, a repeat once),
     exactly its distinct word trigrams (dedup's: one- and two-word sentences are one shorter 'trigram')."""
-    from crawler.story_update import sentence_trigrams
-
     kept, flat, starts = sentence_trigrams(text)
     expected = {s: dedup._trigrams(dedup.words(s)) for s in dedup.sentences(text)}
     expected = {s: grams for s, grams in expected.items() if grams}
@@ -211,8 +209,6 @@ def test_sentence_trigrams_are_dedups_trigrams_per_sentence_as_hashes(text: str)
 
 def test_shared_trigram_hashes_are_shared_trigrams() -> None:
     """Two texts share as many trigram hashes per sentence as they share trigrams: what makes a sentence old."""
-    from crawler.story_update import sentence_trigrams
-
     texts = [_SHORT_TEXT, *(f"{t}\n{x}" for t, x, _ in PAGES.values()), SEED_1[1], SEED_2[1]]
     # an edited copy: every other sentence, a word in each third one replaced
     edited = [" ".join(s.split()[:-1] + ["Zusatzwort."]) if i % 3 == 0 else s
