@@ -25,6 +25,10 @@ file), fetching the same feeds and pages and doing nothing with them: what the r
 The event-loop probe: the crawl process runs with a Twisted timer every 10 ms; its lateness (when it ran minus when
 it was due) is reported as maximum and 99th percentile, over the crawl (the decision runs after the loop stops).
 
+The store's write-ahead log: its file's largest size during the run (sampled with the RSS), against the store's file
+after the run. SQLite reuses the log from its start only at a commit that finds all of it copied into the store
+(storage/checkpointer.py); a log that never starts over grows by every page the crawl writes.
+
 Store growth (--store-sizes): the same crawl of the smallest N into databases pre-filled by SQL with 10k and 100k
 stored articles (unique texts, their FTS rows, URLs and near-duplicate bands); pages/s and the tree's peak RSS of
 each, and the ratio of the largest to the smallest store.
@@ -49,6 +53,7 @@ more than 50 ms; every candidate decided, 10,000 in <= 10 s, near-linear.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -309,6 +314,8 @@ class Measured:
     peak_mb: float
     output: str
     main_cpu: float = 0.0  # storywatch run: the crawl process alone (the rest of `cpu` is its extraction workers)
+    log_mb: float = 0.0  # storywatch run: its store's write-ahead log at its largest during the run
+    store_mb: float = 0.0  # storywatch run: the store's file after it
 
 
 def _children() -> dict[int, list[int]]:
@@ -342,19 +349,22 @@ def tree_rss(root: int) -> int:
     return total
 
 
-def measure(cmd: list[str], cwd: Path | None = None) -> Measured:
+def measure(cmd: list[str], cwd: Path | None = None, log: Path | None = None) -> Measured:
     """Wall time, CPU of the process tree (user + system of it and every waited-for descendant) and the tree's
-    peak RSS."""
+    peak RSS; with `log`, that file's largest size during the run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = log_peak = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, log_peak
         while not done.wait(0.02):
             peak = max(peak, tree_rss(proc.pid))
+            if log is not None:
+                with contextlib.suppress(OSError):
+                    log_peak = max(log_peak, log.stat().st_size)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -366,7 +376,7 @@ def measure(cmd: list[str], cwd: Path | None = None) -> Measured:
     if proc.returncode != 0:
         sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Measured(wall, cpu, peak / 2**20, stdout + stderr)
+    return Measured(wall, cpu, peak / 2**20, stdout + stderr, log_mb=log_peak / 2**20)
 
 
 def write_config(tmp: Path, name: str, port: int, seeds: list[tuple[str, str]],
@@ -395,12 +405,15 @@ def run_storywatch(tmp: Path, cfg: Path) -> tuple[Measured, list[float], dict]:
     script = tmp / "probed_run.py"
     script.write_text(PROBED_RUN)
     drops = listen_drops()
-    m = measure([sys.executable, str(script), str(probe), "run", "--quiet", "--config", str(cfg)], cwd=ROOT)
+    store = cfg.with_suffix(".db")
+    m = measure([sys.executable, str(script), str(probe), "run", "--quiet", "--config", str(cfg)], cwd=ROOT,
+                log=store.with_name(store.name + "-wal"))
+    m.store_mb = store.stat().st_size / 2**20
     after = listen_drops()
     probed = json.loads(probe.read_text())
     late = probed["late"]
     m.main_cpu = probed["main_cpu"]
-    db = sqlite3.connect(cfg.with_suffix(".db"))
+    db = sqlite3.connect(store)
     stats = json.loads(db.execute("SELECT stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()[0])
     stats["members"] = db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
     stats["undecided"] = db.execute("SELECT count(*) FROM story_candidates WHERE decided_at IS NULL").fetchone()[0]
@@ -520,6 +533,10 @@ def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> 
           f"  <= 250 MB at 5000 pages")
     print(f"  {'event loop late, ms':22} {'':18} {f'max {late_ms[-1]:.0f}, p99 {p99:.0f}':>15} {'':7}"
           f"  max <= 50 ms ({sum(x > 50 for x in late_ms)} of {len(late_ms)} ticks later)")
+    log_mb = statistics.median(x.log_mb for x in ours)
+    store_mb = statistics.median(x.store_mb for x in ours)
+    print(f"  {'write-ahead log, MB':22} {'':18} {log_mb:15.0f} {ratio(log_mb, store_mb):>7}  (at its largest, of the "
+          f"store's {store_mb:.0f} MB after the run)")
     return {"pages": pages, "plain": b, "ours": o, "extract_cpu": ex, "main_cpu": main_cpu, "workers_cpu": workers_cpu,
             "fetch_cpu": fetch_cpu, "late_max_ms": late_ms[-1], "late_p99": p99}
 
