@@ -69,9 +69,11 @@ class Checkpointer:
             while not self._stop.wait(wait):
                 wait = self.every
                 try:
-                    _, log, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                    # fetchall: each statement runs to its end, so this connection holds no read lock while it
+                    # waits (a reader of the log keeps the crawl's next commit from starting it over)
+                    (_, log, copied), = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                     # changes whenever another connection (the crawl) committed since this one last asked
-                    version = conn.execute("PRAGMA data_version").fetchone()[0]
+                    (version,), = conn.execute("PRAGMA data_version").fetchall()
                     self.checkpoints += 1
                 except sqlite3.Error as exc:  # busy or locked: the next second tries again
                     logger.debug("background checkpoint skipped: %s", exc)

@@ -16,6 +16,13 @@ def _wal_pages(path: Path) -> int:
     return wal.stat().st_size // 4096 if wal.exists() else 0
 
 
+def _wait_for_checkpoints(checkpointer: Checkpointer, n: int, timeout: float = 10.0) -> None:
+    target, deadline = checkpointer.checkpoints + n, time.monotonic() + timeout
+    while checkpointer.checkpoints < target and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert checkpointer.checkpoints >= target, "the thread did not checkpoint"
+
+
 def test_the_log_is_checkpointed_in_the_background_and_the_connection_takes_over_after(tmp_path: Path) -> None:
     path = tmp_path / "store.db"
     db = open_database(path)
@@ -26,8 +33,8 @@ def test_the_log_is_checkpointed_in_the_background_and_the_connection_takes_over
         for i in range(3000):  # about 2300 pages of log: more than one automatic checkpoint's worth
             with db.atomic():
                 db.execute("INSERT INTO filler (body) VALUES (?)", [blob])
-            if i % 500 == 0:
-                time.sleep(0.1)  # the thread's turn
+            if i % 500 == 0:  # the thread's turn: two checkpoints while nothing is written (the second finds it all
+                _wait_for_checkpoints(checkpointer, 2)  # copied), however slowly the machine runs the thread
         time.sleep(0.2)
         assert _wal_pages(path) < 2000  # the log was reused after the thread's checkpoints: it never held it all
         # A reader sees every committed row meanwhile.
