@@ -24,6 +24,8 @@ file), fetching the same feeds and pages and doing nothing with them: what the r
 
 The event-loop probe: the crawl process runs with a Twisted timer every 10 ms; its lateness (when it ran minus when
 it was due) is reported as maximum and 99th percentile, over the crawl (the decision runs after the loop stops).
+For the ticks over 50 ms late it also reads the crawl thread's schedstat (Linux): the time it ran on a core and the
+time it waited for one since the tick before, which tells work on the loop from a wait behind other processes.
 
 The store's write-ahead log: its file's largest size during the run (sampled with the RSS), against the store's file
 after the run. SQLite reuses the log from its start only at a commit that finds all of it copied into the store
@@ -265,11 +267,21 @@ SCRAPY_ALONE = textwrap.dedent("""
 
 # `storywatch run` with an event-loop probe: a timer every 10 ms on the crawl's reactor, its lateness recorded.
 PROBED_RUN = textwrap.dedent("""
-    import json, resource, sys, time
+    import json, os, resource, sys, time
+
+    def on_cpu_and_waiting():
+        # The crawl thread's nanoseconds on a core and waiting for one (Linux's schedstat; None elsewhere).
+        try:
+            with open(f"/proc/self/task/{os.getpid()}/schedstat") as f:
+                ran, waited, _ = f.read().split()
+            return int(ran), int(waited)
+        except (OSError, ValueError):
+            return None
 
     def probed_main(out, argv):
         from crawler import extract_pool
         late = []
+        stretches = []  # ticks over 50 ms late: [late, the thread's CPU, its wait for a core] since the tick before
 
         def probe_the_loop():
             import scrapy.crawler
@@ -278,11 +290,13 @@ PROBED_RUN = textwrap.dedent("""
                 def start(self, *args, **kwargs):
                     from twisted.internet import reactor
 
-                    def tick(due):
-                        now = time.perf_counter()
+                    def tick(due, before):
+                        now, sched = time.perf_counter(), on_cpu_and_waiting()
                         late.append(now - due)
-                        reactor.callLater(0.01, tick, now + 0.01)
-                    reactor.callLater(0.01, tick, time.perf_counter() + 0.01)
+                        if now - due > 0.05 and sched and before:
+                            stretches.append([now - due, (sched[0] - before[0]) / 1e9, (sched[1] - before[1]) / 1e9])
+                        reactor.callLater(0.01, tick, now + 0.01, sched)
+                    reactor.callLater(0.01, tick, time.perf_counter() + 0.01, on_cpu_and_waiting())
                     return super().start(*args, **kwargs)
 
             scrapy.crawler.CrawlerProcess = Probed
@@ -298,7 +312,7 @@ PROBED_RUN = textwrap.dedent("""
         code = main(argv)
         own = resource.getrusage(resource.RUSAGE_SELF)  # the main process alone; the workers are the rest of the tree
         with open(out, "w") as f:
-            json.dump({"late": late, "main_cpu": own.ru_utime + own.ru_stime}, f)
+            json.dump({"late": late, "stretches": stretches, "main_cpu": own.ru_utime + own.ru_stime}, f)
         return code
 
     if __name__ == "__main__":  # the extraction workers are spawned: they import this file again
@@ -401,6 +415,8 @@ def write_config(tmp: Path, name: str, port: int, seeds: list[tuple[str, str]],
 
 
 def run_storywatch(tmp: Path, cfg: Path) -> tuple[Measured, list[float], dict]:
+    """One probed run: its measures, the event loop's lateness at each tick, and the run's stats (with the late
+    ticks' stretches: the crawl thread's CPU and wait for a core since the tick before, under "late_stretches")."""
     probe = tmp / "probe.json"
     script = tmp / "probed_run.py"
     script.write_text(PROBED_RUN)
@@ -413,6 +429,7 @@ def run_storywatch(tmp: Path, cfg: Path) -> tuple[Measured, list[float], dict]:
     probed = json.loads(probe.read_text())
     late = probed["late"]
     m.main_cpu = probed["main_cpu"]
+    late_stretches = probed.get("stretches", [])
     db = sqlite3.connect(store)
     stats = json.loads(db.execute("SELECT stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()[0])
     stats["members"] = db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
@@ -420,6 +437,7 @@ def run_storywatch(tmp: Path, cfg: Path) -> tuple[Measured, list[float], dict]:
     stats["stored"] = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     # Machine-wide (another process's full backlog counts too): not 0 means the crawl may have waited on servers.
     stats["listen_drops"] = after - drops if drops is not None and after is not None else "?"
+    stats["late_stretches"] = late_stretches
     db.close()
     return m, late, stats
 
@@ -483,6 +501,7 @@ def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> 
     alone: list[Measured] = []
     extract_cpu: list[float] = []
     late: list[float] = []
+    stretches: list[list[float]] = []
     stats: dict = {}
     try:
         for r in range(repeat):
@@ -498,6 +517,7 @@ def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> 
                 sys.exit(f"Scrapy alone did not fetch {pages} pages: {m.output[-2000:]}")
             alone.append(m)
             late += lateness
+            stretches += stats.pop("late_stretches", [])
     finally:
         for s in servers:
             s.shutdown()
@@ -533,6 +553,11 @@ def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> 
           f"  <= 250 MB at 5000 pages")
     print(f"  {'event loop late, ms':22} {'':18} {f'max {late_ms[-1]:.0f}, p99 {p99:.0f}':>15} {'':7}"
           f"  max <= 50 ms ({sum(x > 50 for x in late_ms)} of {len(late_ms)} ticks later)")
+    if stretches:  # was the crawl thread busy or waiting for a core before the late ticks?
+        ran, waited = sum(x[1] for x in stretches) * 1000, sum(x[2] for x in stretches) * 1000
+        print(f"  {'  the late ticks':22} {'':18} {'':15} {'':7}  since the tick before each, the crawl thread ran "
+              f"{ran:.0f} ms and waited {waited:.0f} ms for a core ({len(stretches)} ticks, "
+              f"{sum(x[0] for x in stretches) * 1000:.0f} ms late in all)")
     log_mb = statistics.median(x.log_mb for x in ours)
     store_mb = statistics.median(x.store_mb for x in ours)
     print(f"  {'write-ahead log, MB':22} {'':18} {log_mb:15.0f} {ratio(log_mb, store_mb):>7}  (at its largest, of the "
