@@ -217,8 +217,8 @@ class ExtractionPool(Executor):
 # 5000 benchmark pages (benchmarks/crawl_speed.py's pages, a watchdog on the loop), one run or two each: at nice 5
 # the loop went without a turn for over 30 ms 34-67 times, over 50 ms 1-6 times (107 ms at most), the main thread
 # waiting on the run queue for 15-23 ms of such a stretch; at nice 12, 14-24 times, 0-2 (85 ms); at nice 19, 10
-# times and never over 50 ms (32 ms at most).
-# Wall time alike (57-60 s). A worker also yields to whatever else the machine runs: the monitor is background work.
+# times and never over 50 ms (32 ms at most); wall time alike (57-60 s). A worker also yields to whatever else the
+# machine runs: the monitor is background work.
 WORKER_NICENESS = 19
 
 

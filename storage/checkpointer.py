@@ -64,7 +64,8 @@ class Checkpointer:
             self.db.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
 
     def _run(self, conn: sqlite3.Connection) -> None:
-        wait, seen = min(self.every, CATCH_UP_SECONDS), None  # a crawl writes most at its start
+        hurry = min(self.every, CATCH_UP_SECONDS)
+        wait, seen = hurry, None  # a crawl writes most at its start
         try:
             while not self._stop.wait(wait):
                 wait = self.every
@@ -82,7 +83,7 @@ class Checkpointer:
                 # commits every few milliseconds, a checkpoint once a second has always missed that moment: while it
                 # commits, or while the log is partly uncopied, the next checkpoint comes soon.
                 if version != seen or copied < log:
-                    wait = min(self.every, CATCH_UP_SECONDS)
+                    wait = hurry
                 seen = version
         finally:
             conn.close()
