@@ -12,6 +12,7 @@ from importlib import import_module
 from typing import NoReturn
 
 from crawler import __version__
+from crawler.blas import single_threaded_blas
 
 # command -> (module, help); each module has add_arguments(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -65,7 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> NoReturn:
-    """The `storywatch` console script and `python -m crawler`: main(), then the process ends (end_process)."""
+    """The `storywatch` console script and `python -m crawler`: numpy's BLAS on one thread (crawler.blas), main(),
+    then the process ends (end_process)."""
+    single_threaded_blas()
     end_process(main())
 
 

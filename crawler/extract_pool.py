@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from typing import Any
 
+from crawler.blas import BLAS_THREAD_VARIABLES, single_threaded_blas  # noqa: F401 -- re-exported
+
 logger = logging.getLogger(__name__)
 
 # The weight of the newest interval in the running mean of how long a task takes.
@@ -234,21 +236,6 @@ def worker_start() -> None:
     import trafilatura  # noqa: F401 -- loaded before the first page arrives (ExtractionPool.warm_up)
 
     import crawler.worker  # noqa: F401
-
-
-# The environment variables that set how many threads numpy's BLAS library starts when numpy is imported.
-BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-def single_threaded_blas() -> None:
-    """In a worker, before numpy is imported: its BLAS library starts one thread, not one per core.
-
-    A worker uses numpy only for element-wise arithmetic (crawler.dedup's bins), never a BLAS routine, and the
-    parallelism of the extraction is the processes. OpenBLAS starts a thread per core at import; starting and
-    spinning them cost each worker about 0.1 CPU seconds of its 0.5 s start on this 2-core machine (a worker's start,
-    measured in the pool: 0.52-0.62 CPU s with two BLAS threads, 0.40-0.44 s with one). A value the user set is kept."""
-    for name in BLAS_THREAD_VARIABLES:
-        os.environ.setdefault(name, "1")
 
 
 def ignore_ctrl_c() -> None:

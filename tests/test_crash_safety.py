@@ -511,7 +511,7 @@ def test_a_worker_starts_no_blas_threads(monkeypatch: pytest.MonkeyPatch) -> Non
         assert pool.submit(_blas_threads).result(timeout=120) == ("1", 1)
     finally:
         pool.shutdown()
-    assert "OPENBLAS_NUM_THREADS" not in os.environ  # the crawl process's own decision keeps its BLAS threads
+    assert "OPENBLAS_NUM_THREADS" not in os.environ  # the pool leaves its caller alone (crawler.cli.entry decides)
 
 
 def test_a_blas_setting_the_user_made_reaches_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,6 +14,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from faultweb import REPO, FaultWeb, cli_env, wasserwerk_config
 
 from crawler.extract_pool import WORKER_NICENESS, ExtractionPool, worker_crashed
@@ -170,3 +171,45 @@ def test_an_ended_process_keeps_its_exit_code(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "crawler", "run", "--config", str(config)], cwd=REPO,
                           env=cli_env(), capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "broken.toml" in done.stderr, done.stderr
+
+
+def _numpy_threads_of_a_command(tmp_path: Path, **env: str) -> tuple[str, int]:
+    """The BLAS setting and the thread count of a `storywatch` process (crawler.cli.entry) once numpy is loaded, seen
+    by a command of the test's own that loads it."""
+    (tmp_path / "numpy_probe.py").write_text(textwrap.dedent("""
+        import os
+
+        def add_arguments(parser):
+            pass
+
+        def run(args):
+            import numpy  # noqa: F401
+            print(os.environ.get("OPENBLAS_NUM_THREADS"), len(os.listdir("/proc/self/task")))
+            return 0
+    """))
+    script = textwrap.dedent("""
+        import sys
+        from crawler import cli
+        cli.COMMANDS["probe"] = ("numpy_probe", "numpy's threads")
+        sys.argv = ["storywatch", "probe"]
+        cli.entry()
+    """)
+    environment = cli_env()
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        environment.pop(name, None)
+    environment.update(env)
+    environment["PYTHONPATH"] += os.pathsep + str(tmp_path)
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=environment, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    setting, threads = done.stdout.split()
+    return setting, int(threads)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads through /proc")
+def test_the_storywatch_process_runs_numpy_on_one_thread(tmp_path: Path) -> None:
+    """The crawl process's numpy does no work for a second BLAS thread (crawler.blas): it starts none, and a setting
+    the user made is kept."""
+    assert _numpy_threads_of_a_command(tmp_path) == ("1", 1)
+    setting, _ = _numpy_threads_of_a_command(tmp_path, OPENBLAS_NUM_THREADS="2")
+    assert setting == "2"
