@@ -279,6 +279,11 @@ PROBED_RUN = textwrap.dedent("""
             return None
 
     def probed_main(out, argv):
+        try:  # as the storywatch command does first (crawler.cli.entry), before numpy is loaded
+            from crawler.blas import single_threaded_blas
+            single_threaded_blas()
+        except ImportError:  # a revision before crawler.blas (an A/B run)
+            pass
         from crawler import extract_pool
         late = []
         stretches = []  # ticks over 50 ms late: [late, the thread's CPU, its wait for a core] since the tick before
