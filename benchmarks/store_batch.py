@@ -45,8 +45,8 @@ def articles(n: int) -> list[FetchedArticle]:
     for url, body in pages:
         r = extract_in_worker(body, "text/html", url, ExtractOptions(), queries={STORY.id: STORY.query})
         assert r.extracted is not None
-        out.append(FetchedArticle(url, url, Candidate(url, "bench", "feed"), r.extracted, shingles=r.shingles,
-                                  band_keys=r.band_keys, features=r.features))
+        out.append(FetchedArticle(url, url, Candidate(url, "bench", "feed"), r.extracted, band_keys=r.band_keys,
+                                  features=r.features))
     return out
 
 

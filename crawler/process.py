@@ -37,8 +37,7 @@ class FetchedArticle:
     etag: str | None = None
     last_modified: str | None = None
     seed_of: tuple[str, ...] = ()  # story ids that name this URL as a seed
-    shingles: frozenset[int] | None = None  # fingerprints made by the extraction worker, when it made them
-    band_keys: tuple[tuple[int, int], ...] | None = None
+    band_keys: tuple[tuple[int, int], ...] | None = None  # the text's LSH buckets, when the extraction worker made them
     features: TextFeatures | None = None  # computed by the extraction worker for every story's query, when it did
 
 
@@ -128,8 +127,8 @@ class ArticleProcessor:
             "etag": item.etag,
             "last_modified": item.last_modified,
         }
-        shingles = item.shingles if item.shingles is not None else dedup.shingles(ext.text)
-        keys = list(item.band_keys) if item.band_keys is not None else dedup.band_keys(dedup.signature(shingles))
+        keys = (list(item.band_keys) if item.band_keys is not None
+                else dedup.band_keys(dedup.signature(dedup.shingles(ext.text))))
         with self.store.transaction():
             existing = self.store.article_id_for([canonical, *sorted(urls)])
             if existing is None:

@@ -533,7 +533,6 @@ class StoryWatchSpider(scrapy.Spider):
                 etag=_header(response, b"ETag"),
                 last_modified=_header(response, b"Last-Modified"),
                 seed_of=self.plan.seeds.get(normalize_url(candidate.url), ()) if candidate.via == "seed" else (),
-                shingles=outcome.shingles,
                 band_keys=outcome.band_keys,
                 features=outcome.features,
             )

@@ -32,7 +32,7 @@ def _rows(path: Path, features: bool) -> dict[str, list[tuple]]:
     store = Store(open_database(path))
     processor = ArticleProcessor(store, STORIES, store.start_run(None, 0), RunStats([]))
     item = FetchedArticle(URL, URL, Candidate(URL, "KZ", "feed", title="Aus dem Feed"), result.extracted,
-                          shingles=result.shingles, band_keys=result.band_keys, features=result.features)
+                          band_keys=result.band_keys, features=result.features)
     processor.process(item)
     db = store.db
     return {
