@@ -306,7 +306,7 @@ PROBED_RUN = textwrap.dedent("""
 
             scrapy.crawler.CrawlerProcess = Probed
 
-        # Scrapy is loaded where the crawl loads it, after the first worker was started (crawler.run.crawl).
+        # Scrapy is loaded where the crawl loads it, after the first worker was started (crawler.run.start_extraction).
         warm_up = extract_pool.ExtractionPool.warm_up
 
         def warm_up_then_probe(self):

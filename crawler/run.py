@@ -1,31 +1,29 @@
-"""`storywatch run`: one crawl of every story (or one), then exit — the cron job."""
+"""`storywatch run`: one crawl of every story (or one), then exit — the cron job.
+
+This module loads only what reading the config and taking the store's lock need; the crawl's modules (crawler.crawl)
+load once the first extraction worker is starting (start_extraction).
+"""
 
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import multiprocessing
 import os
 import signal
 import sys
-from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from config.loader import ConfigError, find_config, load_config
 from config.model import Config, Story
 from crawler import exit_codes
 from crawler.extract_pool import ExtractionPool, worker_crashed
-from crawler.frontier import retry_policy
-from crawler.logs import add_logging_arguments, quiet_libraries, setup_logging
-from crawler.process import ArticleProcessor, read_seed_file
-from crawler.stats import RunStats
+from crawler.logs import add_logging_arguments, setup_logging
 from crawler.terminal import plural
-from crawler.urls import HostAllowList, normalize_url
-from storage import frontier, open_database
-from storage.checkpointer import Checkpointer
 from storage.lock import CrawlLock, LockHeld
-from storage.store import Store, utcnow
+
+if TYPE_CHECKING:
+    from crawler.stats import RunStats
 
 logger = logging.getLogger(__name__)
 
@@ -71,9 +69,31 @@ def _run(args: argparse.Namespace) -> int:
         print(f"storywatch: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     try:
-        return _run_locked(config, stories, args.story, quiet=args.quiet)
+        executor = start_extraction()
+        try:
+            from crawler.crawl import run_locked  # loads while the first worker starts
+
+            run_id, status, stats = run_locked(config, stories, args.story, executor, quiet=args.quiet)
+        finally:
+            executor.shutdown(wait=False, cancel_futures=True)  # the crawl told them to end already, if it ran
     finally:
         lock.release()
+    stream = summary_stream(status, stats, quiet=args.quiet)
+    if stream is not None:
+        print(summary_line(run_id, status, stats), file=stream)
+    return exit_codes.BY_STATUS[status]
+
+
+def start_extraction() -> ExtractionPool:
+    """The extraction pool, its first worker starting now. Up to two workers; the second starts only when the pages
+    waiting would outlast its start (ExtractionPool). The first starts before this process loads the crawl's modules
+    and Scrapy: its Python and trafilatura load on the other core meanwhile. In a cron run of 20 pages the first page
+    waited about 0.2 s for the worker when it started after Scrapy's imports, and the crawl process's own modules
+    (crawler.crawl: SQLite, numpy, the article processing) took it another 0.3 s before it started the worker."""
+    workers = max(1, min(2, os.cpu_count() or 1))
+    executor = ExtractionPool(workers, multiprocessing.get_context("spawn"), crash_result=worker_crashed)
+    executor.warm_up()
+    return executor
 
 
 def _stories(config: Config, story_id: str | None) -> list[Story]:
@@ -84,35 +104,6 @@ def _stories(config: Config, story_id: str | None) -> list[Story]:
     except KeyError:
         known = ", ".join(s.id for s in config.stories) or "none"
         raise ConfigError(f"{config.path}: --story: no story '{story_id}' (stories: {known})") from None
-
-
-def _run_locked(config: Config, stories: list[Story], story_id: str | None, *, quiet: bool = False) -> int:
-    store = Store(open_database(config.database.path))
-    # The lock proves no other crawl is alive: runs left 'running' and their frontier claims died with their crawl.
-    with store.transaction():
-        store.mark_abandoned_runs()
-        recovered = frontier.recover(store.db, utcnow(), retry_policy(config.crawl))
-    run_id = store.start_run(story_id, os.getpid())
-    stats = RunStats([s.name for s in config.sources])
-    stats.frontier.update(recovered=recovered.released, interrupted=recovered.interrupted)
-    if recovered.gave_up:
-        stats.dropped["gave_up"] += recovered.gave_up
-    stats.frontier["carried_over"] = frontier.totals(store.db)[0]
-    status = "failed"
-    try:
-        status = crawl(config, stories, store, run_id, stats, show_progress=not quiet)
-    except KeyboardInterrupt:  # a signal before Scrapy took over the handlers; the transaction rolled back
-        status = "interrupted"
-    finally:
-        # Written also when the crawl raised: every run leaves its row.
-        stats.frontier["waiting"], stats.frontier["failing"] = frontier.totals(store.db)
-        store.finish_run(run_id, status, stats.as_dict())
-        store.checkpoint()
-        store.db.close()
-    stream = summary_stream(status, stats, quiet=quiet)
-    if stream is not None:
-        print(summary_line(run_id, status, stats), file=stream)
-    return exit_codes.BY_STATUS[status]
 
 
 def summary_stream(status: str, stats: RunStats, *, quiet: bool) -> TextIO | None:
@@ -129,80 +120,6 @@ def summary_stream(status: str, stats: RunStats, *, quiet: bool) -> TextIO | Non
     if status == "partial" and stats.as_dict()["sources_failed"]:
         return sys.stderr
     return None
-
-
-def crawl(config: Config, stories: list[Story], store: Store, run_id: int, stats: RunStats, *,
-          show_progress: bool = True) -> str:
-    """Run the Scrapy crawl in this process; returns the run's status."""
-    # Up to two workers; the second starts only when the pages waiting would outlast its start (ExtractionPool).
-    # The first starts before Scrapy is loaded: its Python and trafilatura load on the other core meanwhile (in a
-    # cron run of 20 pages the first page waited about 0.2 s for the worker when it started after the imports).
-    workers = max(1, min(2, os.cpu_count() or 1))
-    executor = ExtractionPool(workers, multiprocessing.get_context("spawn"), crash_result=worker_crashed)
-    executor.warm_up()
-    try:
-        return _crawl_with(executor, config, stories, store, run_id, stats, show_progress=show_progress)
-    finally:  # already told to end after the crawl (see _crawl_with); here for a set-up that raised
-        executor.shutdown(wait=False, cancel_futures=True)
-
-
-def _crawl_with(executor: ExtractionPool, config: Config, stories: list[Story], store: Store, run_id: int,
-                stats: RunStats, *, show_progress: bool) -> str:
-    from scrapy import signals
-    from scrapy.crawler import CrawlerProcess
-
-    from crawler.settings import scrapy_settings
-    from crawler.spider import CrawlPlan, StoryWatchSpider
-
-    seeds: dict[str, tuple[str, ...]] = {}
-    seed_texts: dict[str, list[tuple[str, str]]] = {}
-    crawled = {story.id for story in stories}
-    for story in config.stories:  # every story's profile: each stored page is matched against all of them
-        for seed in story.seeds:
-            if seed.url and story.id in crawled:
-                key = normalize_url(seed.url)
-                seeds[key] = (*seeds.get(key, ()), story.id)
-            elif seed.path:
-                seed_texts.setdefault(story.id, []).append(read_seed_file(Path(seed.path)))
-    urls = [s.url for s in config.sources] + list(seeds)
-    for source in config.sources:
-        urls += [*source.feeds, *source.sitemaps, *source.sections]
-    processor = ArticleProcessor(store, list(config.stories), run_id, stats, seed_texts, decide_for=stories)
-    plan = CrawlPlan(config=config, stories=stories, store=store, processor=processor, stats=stats,
-                     allow=HostAllowList(urls), executor=executor, seeds=seeds, show_progress=show_progress)
-    close_reason: list[str] = []
-    process = CrawlerProcess(scrapy_settings(config.crawl))
-    quiet_libraries()
-    crawler = process.create_crawler(StoryWatchSpider)
-    # weak=False: the dispatcher holds receivers weakly, and nothing else holds this lambda.
-    crawler.signals.connect(lambda spider, reason: close_reason.append(reason), signal=signals.spider_closed,
-                            weak=False)
-    # The objects of the libraries and of the run's set-up live as long as the crawl: frozen, the cyclic garbage
-    # collector stops walking them, and its full collections no longer hold the event loop for up to a tenth of a
-    # second (benchmarks/crawl_speed.py's event-loop probe: late by up to 100 ms, each time a full collection ran).
-    gc.collect()
-    gc.freeze()
-    try:
-        with Checkpointer(store.db):  # the log is copied into the database file off the event loop
-            process.crawl(crawler, plan=plan)
-            process.start()
-    finally:
-        gc.unfreeze()  # whoever calls crawl() in a process that lives on gets its garbage collected again
-        # The workers are told to end, not waited for: a worker's exit takes about 0.2 s (its interpreter unloads
-        # trafilatura), spent on the other core while this one recleans and decides. The pool's own thread reaps them.
-        executor.shutdown(wait=False, cancel_futures=True)
-        logger.info("extraction ran in %d worker process(es)", executor.workers)
-    processor.reclean_learned()  # before the decision, which reads the texts; also after a crawl that ended early
-    if not close_reason or close_reason[0] != "finished":
-        # No close reason at all: a SIGTERM/SIGINT reached Scrapy's handlers before the spider opened.
-        logger.warning("crawl ended early: %s; its candidates are decided by the next run",
-                       close_reason[0] if close_reason else "stopped before it began")
-        return "interrupted"
-    processor.decide()
-    if stats.all_sources_failed():
-        logger.error("every source failed: %s", ", ".join(stats.sources))
-        return "failed"
-    return "partial" if stats.counts["errors"] else "ok"
 
 
 def summary_line(run_id: int, status: str, stats: RunStats) -> str:
