@@ -17,7 +17,16 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler import agency, byline, cleaning, frame, metadata, readability_gate, site_boilerplate
+from crawler import (
+    agency,
+    byline,
+    cleaning,
+    frame,
+    invalid_chars,
+    metadata,
+    readability_gate,
+    site_boilerplate,
+)
 from crawler.items import Extracted
 from crawler.rules import RuleSet, builtin_rules
 
@@ -232,6 +241,7 @@ def _parse(text_html: str) -> HtmlElement:
     import trafilatura  # here, not at the top: the crawl's main process imports this module but never extracts
 
     _element_classes_in_c()
+    invalid_chars.install()  # the pattern over the whole page only when it holds a character XML forbids
     tree = trafilatura.load_html(text_html)
     if tree is None or not isinstance(tree, HtmlElement):
         raise ExtractionError("not_html", "the input could not be parsed as HTML")
