@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from typing import Any
 
-from crawler.blas import BLAS_THREAD_VARIABLES, single_threaded_blas  # noqa: F401 -- re-exported
+from crawler.blas import single_threaded_blas
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ load once the first extraction worker is starting (start_extraction).
 from __future__ import annotations
 
 import argparse
-import logging
 import multiprocessing
 import os
 import signal
@@ -24,8 +23,6 @@ from storage.lock import CrawlLock, LockHeld
 
 if TYPE_CHECKING:
     from crawler.stats import RunStats
-
-logger = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ALL_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = (
     exit_codes.OK, exit_codes.ALL_FAILED, exit_codes.USAGE, exit_codes.LOCKED, exit_codes.INTERRUPTED)

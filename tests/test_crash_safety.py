@@ -502,7 +502,8 @@ def _blas_threads() -> tuple[str | None, int]:
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads through /proc")
 def test_a_worker_starts_no_blas_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker's numpy does no BLAS work: its library starts one thread, not one per core (0.1 CPU s per start)."""
-    from crawler.extract_pool import BLAS_THREAD_VARIABLES, ExtractionPool
+    from crawler.blas import BLAS_THREAD_VARIABLES
+    from crawler.extract_pool import ExtractionPool
 
     for name in BLAS_THREAD_VARIABLES:
         monkeypatch.delenv(name, raising=False)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from faultweb import REPO, FaultWeb, cli_env, wasserwerk_config
 
+from crawler.blas import BLAS_THREAD_VARIABLES
 from crawler.extract_pool import WORKER_NICENESS, ExtractionPool, worker_crashed
 from crawler.spider import StoryWatchSpider
 
@@ -197,7 +198,7 @@ def _numpy_threads_of_a_command(tmp_path: Path, **env: str) -> tuple[str, int]:
         cli.entry()
     """)
     environment = cli_env()
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    for name in BLAS_THREAD_VARIABLES:
         environment.pop(name, None)
     environment.update(env)
     environment["PYTHONPATH"] += os.pathsep + str(tmp_path)
