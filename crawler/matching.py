@@ -32,14 +32,19 @@ _REASON_TERMS = 8
 # A capitalised word after a lower-case letter, a digit or a comma and one space: not the first word of a sentence.
 # The lookahead skips words that start with a lower-case ASCII letter or a digit (most words), which names() would
 # reject anyway: fewer matches, the same names.
-_NAME = re.compile(r"(?<=[^\W_]|[,;]) (?![a-z0-9äöüß])(\w+)")
+# The space comes first and what stands before it is looked at behind it: the same matches as the lookbehind in
+# front, (?<=[^\W_]|[,;]) (...), but `re` now looks for the space and tests only there, where a pattern that begins
+# with a lookbehind tests it at every character of the text (6x faster; tests/test_matching.py compares the two).
+_NAME = re.compile(r" (?:(?<=[^\W_] )|(?<=[,;] ))(?![a-z0-9äöüß])(\w+)")
 
 
 # Weekdays and months are stopwords for the query and for dedup, but here they tell two events of one kind apart
 # ('on Sunday' against 'early Thursday'): ECB+ test F1 at its tuned threshold 0.857 -> 0.891 with them as terms.
 # Numbers as written, decimal comma or point alike: magnitudes, tolls, times, prices ('4,6', '2:09', '14.000').
 # Together with the weekdays and months: 0.857 -> 0.904 (benchmarks/story.py, part 1).
-_NUMBER = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?!\w)")
+# The first digit is matched before the lookbehind tests the character in front of it, (?<![\w.,:])\d+ written so
+# that `re` tests only where a digit stands (2.5x faster, the same matches; tests/test_matching.py).
+_NUMBER = re.compile(r"\d(?<![\w.,:]\d)\d*(?:[.,:]\d+)*(?!\w)")
 
 
 def _terms(text: str, text_words: Sequence[str] | None = None) -> list[str]:

@@ -4,8 +4,11 @@ people out, whatever the order the store was filled in."""
 from __future__ import annotations
 
 import json
+import random
+import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 from testmodules import load_module
 
@@ -13,11 +16,13 @@ from config.model import DEFAULT_MIN_SIMILARITY
 from config.query import WordSet, parse_query
 from crawler import membership
 from crawler.matching import (
+    _NUMBER,
     LIKELY_SIMILARITY,
     DocumentFrequencies,
     MatchScore,
     StoryDoc,
     StoryProfile,
+    names,
     term_vector,
     term_weights,
 )
@@ -34,6 +39,7 @@ from crawler.membership import (
 )
 
 WEB = Path(__file__).resolve().parent / "web"
+PAGES = Path(__file__).resolve().parent / "pages"
 # The own similarity (StoryProfile.score, before the store-aware decision) that best separates ECB+'s stories on its
 # train and dev topics (`python benchmarks/story.py --part 1`): the raw score's tests below hold it to that.
 OWN_THRESHOLD = 0.41
@@ -210,6 +216,56 @@ def test_names_inside_sentences_weigh_more_than_common_words() -> None:
     vec = term_vector("", "Gestern traf der Minister in Berlin den Botschafter. Der Minister schwieg.")
     assert "gestern" not in vec  # a stopword
     assert vec["berlin"] > vec["traf"]
+
+
+
+# The patterns as first written (a lookbehind in front): names() and the numbers of _terms must find exactly what they
+# found, on every text.
+_NAME_AS_WRITTEN = re.compile(r"(?<=[^\W_]|[,;]) (?![a-z0-9äöüß])(\w+)")
+_NUMBER_AS_WRITTEN = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?!\w)")
+# Characters around which the two patterns decide: letters of both cases (ASCII, umlauts, a title-case digraph),
+# digits (ASCII and Arabic-Indic), the separators of numbers, underscore, hyphen, spaces (also a no-break space and a
+# line break), and a letter of a script without case.
+_EDGE_ALPHABET = "aBzZäÄßǅ09٣.,:;_- \u00a0\n中"
+
+
+def _texts_around_the_edges() -> list[str]:
+    rng = random.Random(15)
+    texts = [
+        "", " ", "A", " A", "a B", "a  B", "a,B", "a, B", "a; B c", "1 B", "_ B", "- B", ". B", "ä Ö", "ß Straße",
+        "x ǅemal", "中 B", "4,6", "2:09 Uhr", "14.000 Euro", "v2 3v", "1.2.3.", "a1 1a", ",5", ":5", "5.", "12ab 13",
+        "٣٤ und ٥,٦", QUAKE_SEED[1], QUAKE_OTHER[1],
+    ]
+    texts += ["".join(rng.choice(_EDGE_ALPHABET) for _ in range(rng.randint(1, 40))) for _ in range(20000)]
+    for path in sorted(PAGES.glob("*.html")):  # the fixture pages' whole text: prose, dates, prices, menus
+        texts.append(lxml.html.fromstring(path.read_bytes()).text_content())
+    assert len(texts) > 20010
+    return texts
+
+
+def test_names_finds_what_the_pattern_as_first_written_found() -> None:
+    def names_as_written(text: str) -> set[str]:
+        found = set()
+        for m in _NAME_AS_WRITTEN.finditer(text):
+            before = text[m.start() - 1]
+            if m.group(1)[0].isupper() and (before.islower() or before.isdigit() or before in ",;"):
+                found.add(m.group(1).casefold())
+        return found
+
+    texts = _texts_around_the_edges()
+    assert sum(bool(names_as_written(t)) for t in texts) > 1000  # the random texts do reach the pattern's cases
+    for text in texts:
+        assert names(text) == names_as_written(text), repr(text)
+
+
+def test_numbers_are_found_as_the_pattern_as_first_written_found_them() -> None:
+    texts = _texts_around_the_edges()
+    found = 0
+    for text in texts:
+        expected = [(m.start(), m.group()) for m in _NUMBER_AS_WRITTEN.finditer(text)]
+        assert [(m.start(), m.group()) for m in _NUMBER.finditer(text)] == expected, repr(text)
+        found += bool(expected)
+    assert found > 1000
 
 
 # Two invented quakes in one valley, a year apart: the same places and words, told apart by the magnitude, the
