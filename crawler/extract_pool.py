@@ -1,30 +1,42 @@
 """A process pool for extraction that outlives its workers and starts a second worker only when it pays.
 
-Each worker runs in a `ProcessPoolExecutor` of its own (a lane). When a worker dies (the OOM killer, a segfault in a
-C extension), its executor is broken for good: the page in flight and every later submission would fail with
-`BrokenProcessPool`, and a crawl would drop every remaining article of the run. This pool starts a fresh lane instead
-and resubmits the tasks that were in flight on the broken one; a task that fails that way `attempts` times (a page
-that kills its worker every time) gets `crash_result()`.
+Each worker is a process of its own (a lane) joined to this process by one socket. When a worker dies (the OOM
+killer, a segfault in a C extension), the pool starts a fresh lane and resubmits the tasks that were in flight on the
+dead one; a task that fails that way `attempts` times (a page that kills its worker every time) gets
+`crash_result()`.
 
 A worker costs about 0.6 CPU seconds and 50 MB to start (a Python with trafilatura loaded). A cron run of twenty pages
 extracts them in less time than a second worker takes to start, so the pool starts with one lane and adds the next
 when the work waiting would keep the running lanes busy for longer than a new worker took to start: both times are
 measured in this run (the first lane's start, and the interval between two tasks a busy lane finished), not a
 threshold fitted to one machine.
+
+The plumbing is the least a task needs (issue 15). Python's ProcessPoolExecutor, one per lane before, moved each
+task through a queue, a feeder thread and a manager thread that builds a new selector on every wait: 0.73-0.76 ms of
+the crawl process's CPU per task (100 KB in, 24 KB out; scratch probe of 1000 tasks), about 4% of a crawled page's
+whole CPU. Here the caller writes a task straight to its lane's socket (never blocking: what does not fit waits in a
+buffer that one I/O thread sends on), and that thread reads the results of every lane with one selector: the worker
+runs one task and has the next one waiting, as the executor's did; a task not sent yet can still be cancelled.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
+import pickle
+import selectors
 import signal
+import struct
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from typing import Any
 
@@ -34,17 +46,44 @@ logger = logging.getLogger(__name__)
 
 # The weight of the newest interval in the running mean of how long a task takes.
 SERVICE_SMOOTHING = 0.2
+# Tasks a worker holds at once: the one it runs and the next (its socket has it when the first ends).
+SENT_PER_LANE = 2
+# multiprocessing.connection's framing, which the worker's Connection reads and writes: a signed 32-bit big-endian
+# length, or -1 and an unsigned 64-bit one.
+_LENGTH = struct.Struct("!i")
+_LONG_LENGTH = struct.Struct("!Q")
+_READ_CHUNK = 1 << 20
+
+
+@dataclass(eq=False)
+class _Task:
+    future: Future[Any]
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    attempt: int
 
 
 @dataclass(eq=False)
 class _Lane:
-    """One worker process in an executor of its own, and the tasks submitted to it that have not ended."""
+    """One worker process and the tasks given to it that have not ended, in order: the first `sent` are in the
+    worker's hands (the first one running), the rest wait here."""
 
-    pool: ProcessPoolExecutor
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
     started: float = field(default_factory=time.monotonic)
-    waiting: int = 0  # submitted and not ended, the running one included
+    tasks: deque[_Task] = field(default_factory=deque)
+    sent: int = 0
+    out: bytearray = field(default_factory=bytearray)  # bytes for the socket that did not fit yet
+    inbox: bytearray = field(default_factory=bytearray)  # bytes read that do not make a whole frame yet
+    ready: bool = False  # the worker said it has loaded the extraction
+    broken: bool = False
     last_end: float | None = None  # when its last task ended
     busy: bool = False  # a task was waiting when the last one ended: the next end measures one task's time
+
+    @property
+    def waiting(self) -> int:  # given and not ended, the running one included
+        return len(self.tasks)
 
 
 class ExtractionPool(Executor):
@@ -57,13 +96,23 @@ class ExtractionPool(Executor):
         self._context = mp_context or multiprocessing.get_context("spawn")
         self._attempts = max(1, attempts)
         self._crash_result = crash_result
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._closed = False
-        self._start_seconds: float | None = None  # how long the first lane took to end its first task
+        self._start_seconds: float | None = None  # how long the first lane's worker took to load the extraction
         self._task_seconds: float | None = None  # a task's time on a busy lane, a running mean
-        self._lanes = [self._new_lane()]
         self._growing = False  # a new lane's worker is being started
         self.replaced = 0  # how many times a broken lane was replaced
+        self._dead: list[multiprocessing.process.BaseProcess] = []  # processes of lanes that ended, to be joined
+        self._selector = selectors.DefaultSelector()
+        self._wake_read, self._wake_write = os.pipe()
+        os.set_blocking(self._wake_read, False)
+        os.set_blocking(self._wake_write, False)
+        self._selector.register(self._wake_read, selectors.EVENT_READ)
+        self._changes: deque[tuple[_Lane, int]] = deque()  # selector changes the I/O thread is to make
+        self._lanes = [self._new_lane()]
+        self._register(self._lanes[0], selectors.EVENT_READ)
+        self._thread = threading.Thread(target=self._io, name="extraction-pool-io", daemon=True)
+        self._thread.start()
 
     @property
     def workers(self) -> int:
@@ -72,34 +121,45 @@ class ExtractionPool(Executor):
             return len(self._lanes)
 
     def _new_lane(self) -> _Lane:
-        return _Lane(ProcessPoolExecutor(max_workers=1, mp_context=self._context, initializer=worker_start))
+        """A lane with its worker process started (it loads the extraction and then says so)."""
+        mine, theirs = self._context.Pipe(duplex=True)
+        process = self._context.Process(target=_worker_main, args=(theirs,), name="storywatch-extraction",
+                                        daemon=True)
+        process.start()
+        theirs.close()
+        os.set_blocking(mine.fileno(), False)
+        return _Lane(process, mine)
 
     def warm_up(self) -> None:
-        """Start the first worker now (an executor starts its worker with the first task): it spawns a Python and loads
-        the extraction's modules (about a second) while the crawl starts up and fetches its first listings, not while
-        the first pages wait.  How long that took is the start time the pool weighs a new lane against."""
-        with self._lock:
-            lane = self._lanes[0]
-        lane.pool.submit(os.getpid).add_done_callback(lambda _: self._started(lane))
-
-    def _started(self, lane: _Lane) -> None:
-        with self._lock:
-            if self._start_seconds is None:
-                self._start_seconds = time.monotonic() - lane.started
+        """The first worker started with the pool: it spawns a Python and loads the extraction's modules (about a
+        second) while the crawl starts up and fetches its first listings, not while the first pages wait.  How long
+        that took is the start time the pool weighs a new lane against (measured when the worker says it is ready)."""
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         """Run `fn(*args, **kwargs)` in a worker; the future survives the death of the worker."""
         with self._lock:
             if self._closed:
                 raise RuntimeError("cannot schedule new futures after shutdown")
-        outer: Future[Any] = Future()
-        self._submit(outer, fn, args, kwargs, 1)
-        return outer
+        future: Future[Any] = Future()
+        self._submit(_Task(future, fn, args, kwargs, 1))
+        return future
+
+    def _submit(self, task: _Task) -> None:
+        with self._lock:
+            if self._closed and task.attempt == 1:
+                task.future.cancel()
+                return
+            lane = self._pick()
+            lane.tasks.append(task)
+            self._send_more(lane)
 
     def _pick(self) -> _Lane:
         """The lane with the least work waiting, after adding one when the waiting work would keep the lanes busy
         for longer than a new worker takes to start.  Called with the lock held."""
         lanes = self._lanes
+        if not lanes:  # the last worker died before it was ever ready, with nothing to do: a new one now
+            lanes.append(self._new_lane())
+            self._change(lanes[0], selectors.EVENT_READ)
         if (not self._growing and len(lanes) < self._max_workers and self._start_seconds is not None
                 and self._task_seconds is not None
                 and sum(lane.waiting for lane in lanes) * self._task_seconds / len(lanes) > self._start_seconds):
@@ -111,18 +171,20 @@ class ExtractionPool(Executor):
     def _grow(self) -> None:
         """Start a new lane's worker and then let it take tasks.  On a thread of its own: starting a process takes
         the caller some milliseconds (tens, on a busy machine), and the caller is the crawl's event loop."""
-        lane = self._new_lane()
         try:
-            lane.pool.submit(os.getpid)
-        except RuntimeError:  # the interpreter is shutting down
-            pass
+            lane = self._new_lane()
+        except Exception:
+            logger.exception("could not start another extraction worker")
+            with self._lock:
+                self._growing = False
+            return
         with self._lock:
             self._growing = False
-            closed = self._closed
-            if not closed:
-                self._lanes.append(lane)
-        if closed:
-            lane.pool.shutdown(wait=False, cancel_futures=True)
+            if self._closed:
+                self._close(lane)
+                return
+            self._lanes.append(lane)
+            self._change(lane, selectors.EVENT_READ)
 
     def _load(self, lane: _Lane, now: float) -> float:
         """The tasks ahead of a new one on `lane`: those waiting, and for a worker that may still be starting, as many
@@ -132,84 +194,269 @@ class ExtractionPool(Executor):
             load += max(0.0, self._start_seconds - (now - lane.started)) / self._task_seconds
         return load
 
-    def _submit(self, outer: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
-                attempt: int) -> None:
-        with self._lock:
-            if self._closed:
-                outer.cancel()
+    def _send_more(self, lane: _Lane) -> None:
+        """Hand the worker tasks up to SENT_PER_LANE (a cancelled one is dropped).  Called with the lock held."""
+        while lane.sent < min(SENT_PER_LANE, len(lane.tasks)) and not lane.broken:
+            task = lane.tasks[lane.sent]
+            # Cancelled while it waited: dropped.  (A task sent again after its worker died is running already.)
+            if not task.future.running() and not task.future.set_running_or_notify_cancel():
+                del lane.tasks[lane.sent]
+                self._ended(lane, measured=False)
+                continue
+            try:
+                payload = pickle.dumps((task.fn, task.args, task.kwargs), protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as exc:  # noqa: BLE001 - a task that cannot be sent fails alone
+                del lane.tasks[lane.sent]
+                self._ended(lane, measured=False)
+                task.future.set_exception(exc)
+                continue
+            lane.sent += 1
+            self._write(lane, _frame(payload))
+
+    def _write(self, lane: _Lane, data: bytes) -> None:
+        """Send what the socket takes now; the rest is sent by the I/O thread when the worker has read.  Lock held."""
+        if not lane.out:
+            try:
+                written = os.write(lane.conn.fileno(), data)
+            except BlockingIOError:
+                written = 0
+            except OSError:  # the worker is gone: its end of the socket tells the I/O thread
                 return
-            lane = self._pick()
-            lane.waiting += 1
+            if written == len(data):
+                return
+            data = data[written:]
+            self._change(lane, selectors.EVENT_READ | selectors.EVENT_WRITE)
+        lane.out += data
+
+    def _change(self, lane: _Lane, events: int) -> None:
+        """Have the I/O thread watch `lane` for `events` (0: forget it).  Lock held."""
+        self._changes.append((lane, events))
+        self._wake()
+
+    def _wake(self) -> None:
+        """Wake the I/O thread (while it runs: its pipe is closed, and the number may be another file's, after).
+        Lock held."""
+        if self._wake_write >= 0:
+            with contextlib.suppress(BlockingIOError):
+                os.write(self._wake_write, b"x")
+
+    def _register(self, lane: _Lane, events: int) -> None:
+        key = self._selector.get_map().get(lane.conn.fileno())
+        if events == 0:
+            if key is not None:
+                self._selector.unregister(lane.conn.fileno())
+        elif key is None:
+            self._selector.register(lane.conn.fileno(), events, lane)
+        elif key.events != events:
+            self._selector.modify(lane.conn.fileno(), events, lane)
+
+    def _io(self) -> None:
+        """The I/O thread: reads every lane's results, sends what did not fit, and ends once the pool is shut down
+        and no task is left."""
+        while True:
+            for key, events in self._selector.select():
+                if key.data is None:
+                    with contextlib.suppress(BlockingIOError):
+                        while os.read(self._wake_read, 4096):
+                            pass
+                    continue
+                lane = key.data
+                try:
+                    if events & selectors.EVENT_WRITE:
+                        self._flush(lane)
+                    if events & selectors.EVENT_READ:
+                        self._read(lane)
+                except Exception:  # a fault here must not leave every later task waiting forever
+                    logger.exception("extraction pool: a worker's results could not be handled")
+                    self._broken(lane)
+            with self._lock:
+                while self._changes:
+                    lane, wanted = self._changes.popleft()
+                    if not lane.out:  # sent meanwhile
+                        wanted &= ~selectors.EVENT_WRITE
+                    if not lane.broken or wanted == 0:
+                        with contextlib.suppress(KeyError, ValueError, OSError):
+                            self._register(lane, wanted)
+                if self._closed and not any(lane.tasks for lane in self._lanes):
+                    for lane in self._lanes:
+                        self._close(lane)
+                    self._selector.close()
+                    os.close(self._wake_read)
+                    os.close(self._wake_write)
+                    self._wake_read = self._wake_write = -1
+                    return
+
+    def _flush(self, lane: _Lane) -> None:
+        with self._lock:
+            if lane.broken:
+                return
+            if lane.out:
+                try:
+                    del lane.out[:os.write(lane.conn.fileno(), lane.out)]
+                except BlockingIOError:
+                    return
+                except OSError:
+                    return  # the worker is gone: its end of the socket tells _read
+            if not lane.out:  # all sent: watch for results only (a writable socket would wake this thread at once)
+                self._register(lane, selectors.EVENT_READ)
+
+    def _read(self, lane: _Lane) -> None:
         try:
-            inner = lane.pool.submit(fn, *args, **kwargs)
-        except BrokenProcessPool as exc:
-            self._ended(lane, measured=False)
-            self._failed(outer, fn, args, kwargs, attempt, lane, exc)
+            data = os.read(lane.conn.fileno(), _READ_CHUNK)
+        except BlockingIOError:
             return
-        except RuntimeError:  # shut down meanwhile
-            self._ended(lane, measured=False)
-            outer.cancel()
+        except OSError:
+            data = b""
+        if not data:
+            self._broken(lane)
             return
-        inner.add_done_callback(lambda done: self._done(done, outer, fn, args, kwargs, attempt, lane))
+        lane.inbox += data
+        while (frame := _take_frame(lane.inbox)) is not None:
+            if not lane.ready:
+                lane.ready = True
+                with self._lock:
+                    if self._start_seconds is None:
+                        self._start_seconds = time.monotonic() - lane.started
+                continue
+            with self._lock:
+                if not lane.tasks or lane.sent == 0:
+                    continue  # a frame for nothing asked: cannot happen with a sane worker
+                task = lane.tasks.popleft()
+                lane.sent -= 1
+                self._ended(lane)
+                self._send_more(lane)
+            try:
+                ok, value = pickle.loads(frame)
+            except Exception as exc:  # noqa: BLE001 - a result that cannot be read fails its task alone
+                ok, value = False, exc
+            if ok:
+                task.future.set_result(value)
+            else:
+                task.future.set_exception(value)
 
     def _ended(self, lane: _Lane, *, measured: bool = True) -> None:
-        """A task of `lane` ended: when another was waiting as the one before it ended, the time since then is what
-        one task took (not `measured` when the task never ran to its end: a dead worker, a cancelled task)."""
+        """A task of `lane` ended (it has left `lane.tasks`): when another was waiting as the one before it ended,
+        the time since then is what one task took (not `measured` when the task never ran to its end: a dead worker,
+        a cancelled task).  Lock held."""
         now = time.monotonic()
+        if measured and lane.busy and lane.last_end is not None:
+            took = now - lane.last_end
+            self._task_seconds = took if self._task_seconds is None else (
+                (1 - SERVICE_SMOOTHING) * self._task_seconds + SERVICE_SMOOTHING * took)
+        lane.last_end = now
+        lane.busy = lane.waiting > 0
+
+    def _broken(self, lane: _Lane) -> None:
+        """The worker of `lane` died: a new lane takes its place, and every task it had goes again (or ends)."""
         with self._lock:
-            lane.waiting -= 1
-            if measured and lane.busy and lane.last_end is not None:
-                took = now - lane.last_end
-                self._task_seconds = took if self._task_seconds is None else (
-                    (1 - SERVICE_SMOOTHING) * self._task_seconds + SERVICE_SMOOTHING * took)
-            elif lane.last_end is None and self._start_seconds is None and lane is self._lanes[0]:
-                self._start_seconds = now - lane.started  # no warm-up: the first task's end, an upper bound
-            lane.last_end = now
-            lane.busy = lane.waiting > 0
-
-    def _done(self, inner: Future[Any], outer: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...],
-              kwargs: dict[str, Any], attempt: int, lane: _Lane) -> None:
-        exc = None if inner.cancelled() else inner.exception()
-        self._ended(lane, measured=not inner.cancelled() and not isinstance(exc, BrokenProcessPool))
-        if inner.cancelled():
-            outer.cancel()
-            return
-        if isinstance(exc, BrokenProcessPool):
-            self._failed(outer, fn, args, kwargs, attempt, lane, exc)
-        elif exc is not None:
-            outer.set_exception(exc)
-        else:
-            outer.set_result(inner.result())
-
-    def _failed(self, outer: Future[Any], fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
-                attempt: int, lane: _Lane, exc: BrokenProcessPool) -> None:
-        self._replace(lane)
-        if attempt < self._attempts:
-            self._submit(outer, fn, args, kwargs, attempt + 1)
-        elif self._crash_result is not None:
-            outer.set_result(self._crash_result())
-        else:
-            outer.set_exception(exc)
-
-    def _replace(self, broken: _Lane) -> None:
-        """Swap in a new lane, once per broken lane (every task in flight on it reports the same break)."""
-        with self._lock:
-            if self._closed or broken not in self._lanes:
+            if lane.broken:
                 return
-            self._lanes[self._lanes.index(broken)] = self._new_lane()
-            self.replaced += 1
-        logger.warning("an extraction worker died; started a new worker and resubmitted its pages in flight")
-        broken.pool.shutdown(wait=False, cancel_futures=False)
+            lane.broken = True
+            tasks = list(lane.tasks)
+            lane.tasks.clear()
+            lane.sent = 0
+            lane.out.clear()
+            for _ in tasks:
+                self._ended(lane, measured=False)
+            self._close(lane)
+            replacement = None
+            # A worker that dies idle is replaced at once when it had worked (the OOM killer); one that died before
+            # it was ever ready, with nothing to do, is replaced by the next task (_pick): a worker that cannot
+            # start is not started again and again for nothing.
+            if lane in self._lanes and (tasks or (lane.ready and not self._closed)):
+                replacement = self._new_lane()
+                self._lanes[self._lanes.index(lane)] = replacement
+                self._register(replacement, selectors.EVENT_READ)
+                self.replaced += 1
+            elif lane in self._lanes:
+                self._lanes.remove(lane)
+        if replacement is not None:
+            logger.warning("an extraction worker died; started a new worker and resubmitted its pages in flight")
+        error = BrokenProcessPool("an extraction worker died while it held the task")
+        for task in tasks:
+            if task.future.done():
+                continue
+            if task.attempt < self._attempts and replacement is not None:
+                self._submit(_Task(task.future, task.fn, task.args, task.kwargs, task.attempt + 1))
+            elif self._crash_result is not None:
+                task.future.set_result(self._crash_result())
+            else:
+                task.future.set_exception(error)
+
+    def _close(self, lane: _Lane) -> None:
+        """Forget `lane`'s socket (its worker reads the end of it and exits).  Lock held."""
+        lane.broken = True
+        with contextlib.suppress(KeyError, ValueError, OSError, RuntimeError):
+            self._selector.unregister(lane.conn.fileno())
+        lane.conn.close()
+        self._dead.append(lane.process)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """No new tasks; with `cancel_futures` the tasks not yet in a worker's hands are cancelled; the workers end
+        once the tasks left are done.  `wait`: until then, and the worker processes have ended."""
         with self._lock:
             self._closed = True
-            lanes = list(self._lanes)
-        for lane in lanes:  # all told to end first, then waited for
-            lane.pool.shutdown(wait=False, cancel_futures=cancel_futures)
+            if cancel_futures:
+                for lane in self._lanes:
+                    for task in list(lane.tasks)[lane.sent:]:
+                        if task.future.cancel():
+                            lane.tasks.remove(task)
+                            self._ended(lane, measured=False)
+            idle = not any(lane.tasks for lane in self._lanes)
+            self._wake()
+        if wait or idle:
+            self._thread.join(timeout=None if wait else 5.0)
         if wait:
-            for lane in lanes:
-                lane.pool.shutdown(wait=True)
+            for process in self._dead:
+                process.join()
+
+
+def _frame(payload: bytes) -> bytes:
+    if len(payload) > 0x7FFFFFFF:
+        return _LENGTH.pack(-1) + _LONG_LENGTH.pack(len(payload)) + payload
+    return _LENGTH.pack(len(payload)) + payload
+
+
+def _take_frame(inbox: bytearray) -> bytes | None:
+    """The first whole frame of `inbox`, removed from it; None until one has arrived whole."""
+    if len(inbox) < _LENGTH.size:
+        return None
+    (size,) = _LENGTH.unpack_from(inbox)
+    start = _LENGTH.size
+    if size == -1:
+        if len(inbox) < start + _LONG_LENGTH.size:
+            return None
+        (size,) = _LONG_LENGTH.unpack_from(inbox, start)
+        start += _LONG_LENGTH.size
+    if len(inbox) < start + size:
+        return None
+    frame = bytes(inbox[start:start + size])
+    del inbox[:start + size]
+    return frame
+
+
+def _worker_main(conn: Connection) -> None:
+    """A worker: load the extraction, say so (an empty frame), then run the tasks that come, one after the other,
+    answering each with (True, result) or (False, exception); ends when the pool closes its end."""
+    worker_start()
+    conn.send_bytes(b"")
+    while True:
+        try:
+            fn, args, kwargs = pickle.loads(conn.recv_bytes())
+        except (EOFError, OSError):
+            return
+        try:
+            outcome: tuple[bool, Any] = (True, fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - the caller gets it, as from ProcessPoolExecutor
+            outcome = (False, exc)
+        try:
+            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - a result or exception that cannot be pickled
+            payload = pickle.dumps((False, RuntimeError(f"the extraction result could not be sent: {exc!r}")))
+        try:
+            conn.send_bytes(payload)
+        except OSError:
+            return
 
 
 # How much lower the workers' CPU priority is than the crawl's main process (nice levels). The main process runs the
