@@ -364,11 +364,15 @@ class ExtractionPool(Executor):
             # it was ever ready, with nothing to do, is replaced by the next task (_pick): a worker that cannot
             # start is not started again and again for nothing.
             if lane in self._lanes and (tasks or (lane.ready and not self._closed)):
-                replacement = self._new_lane()
-                self._lanes[self._lanes.index(lane)] = replacement
-                self._register(replacement, selectors.EVENT_READ)
-                self.replaced += 1
-            elif lane in self._lanes:
+                try:
+                    replacement = self._new_lane()
+                except Exception:  # no process can be started now: its tasks end here, the next task tries again
+                    logger.exception("could not start an extraction worker in place of one that died")
+                else:
+                    self._lanes[self._lanes.index(lane)] = replacement
+                    self._register(replacement, selectors.EVENT_READ)
+                    self.replaced += 1
+            if replacement is None and lane in self._lanes:
                 self._lanes.remove(lane)
         if replacement is not None:
             logger.warning("an extraction worker died; started a new worker and resubmitted its pages in flight")

@@ -143,3 +143,27 @@ def test_shutdown_ends_the_pools_thread_and_its_workers() -> None:
     for pid in pids:
         with pytest.raises(ProcessLookupError):  # ended and reaped
             os.kill(pid, 0)
+
+
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_when_no_worker_can_be_started_in_place_of_a_dead_one_its_tasks_end_and_the_next_task_gets_a_worker(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pool = ExtractionPool(1, attempts=3, crash_result=lambda: "crashed")
+    try:
+        assert pool.submit(os.getpid).result(timeout=120)
+        start_worker = ExtractionPool._new_lane
+
+        def cannot_start(self: ExtractionPool) -> object:
+            raise OSError("no process now")
+
+        monkeypatch.setattr(ExtractionPool, "_new_lane", cannot_start)
+        assert pool.submit(_die).result(timeout=120) == "crashed"  # not waiting for a worker that never comes
+        assert pool.workers == 0
+        monkeypatch.setattr(ExtractionPool, "_new_lane", start_worker)
+        assert pool.submit(_echo_size, b"ab", 1).result(timeout=120) == (2, b"\x02")
+        assert pool.workers == 1
+    finally:
+        pool.shutdown()
