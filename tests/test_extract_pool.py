@@ -9,6 +9,8 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -50,46 +52,50 @@ def test_tasks_and_results_of_many_sizes_arrive_whole_and_in_their_order() -> No
         assert answer == bytes([size % 251]) * (size // 3 + 1)
 
 
-def test_a_caller_never_waits_for_a_busy_worker_to_read_its_tasks(tmp_path: Path) -> None:
+@pytest.fixture
+def held(tmp_path: Path) -> Iterator[tuple[ExtractionPool, Path]]:
+    """A pool of one worker and a gate: tasks of _wait_for_file wait until it exists; opened at the end, and the pool
+    shut down."""
+    gate = tmp_path / "gate"
+    pool = ExtractionPool(1)
+    try:
+        yield pool, gate
+    finally:
+        gate.write_text("go")
+        pool.shutdown()
+
+
+def test_a_caller_never_waits_for_a_busy_worker_to_read_its_tasks(held: tuple[ExtractionPool, Path]) -> None:
     """Forty tasks of 2 MB (80 MB, far more than a socket holds) are handed over while the one worker is held by a
     task that waits for a file: were the caller writing them itself until the worker read, it would hang here."""
-    gate = tmp_path / "gate"
-    pool = ExtractionPool(1)
-    try:
-        first = pool.submit(_wait_for_file, str(gate), 7)
-        handed: list[object] = []
+    pool, gate = held
+    first = pool.submit(_wait_for_file, str(gate), 7)
+    handed: list[Future[tuple[int, bytes]]] = []
 
-        def hand_over() -> None:
-            handed.extend(pool.submit(_echo_size, b"x" * 2_000_000, 1) for _ in range(40))
+    def hand_over() -> None:
+        handed.extend(pool.submit(_echo_size, b"x" * 2_000_000, 1) for _ in range(40))
 
-        caller = threading.Thread(target=hand_over)
-        caller.start()
-        caller.join(timeout=60)
-        assert not caller.is_alive(), "submit() waited for the busy worker"
-        assert not first.done()  # the worker is still held: nothing of the forty has been read yet
-        gate.write_text("go")
-        assert first.result(timeout=120) == 7
-        assert [f.result(timeout=120)[0] for f in handed] == [2_000_000] * 40  # type: ignore[attr-defined]
-    finally:
-        gate.write_text("go")
-        pool.shutdown()
+    caller = threading.Thread(target=hand_over)
+    caller.start()
+    caller.join(timeout=60)
+    assert not caller.is_alive(), "submit() waited for the busy worker"
+    assert not first.done()  # the worker is still held: nothing of the forty has been read yet
+    gate.write_text("go")
+    assert first.result(timeout=120) == 7
+    assert [f.result(timeout=120)[0] for f in handed] == [2_000_000] * 40
 
 
-def test_a_task_that_waits_for_a_worker_can_be_cancelled_and_one_in_hand_runs(tmp_path: Path) -> None:
-    gate = tmp_path / "gate"
-    pool = ExtractionPool(1)
-    try:
-        futures = [pool.submit(_wait_for_file, str(gate), n) for n in range(SENT_PER_LANE + 3)]
-        assert not futures[0].cancel()  # running in the worker
-        assert not futures[SENT_PER_LANE - 1].cancel()  # in the worker's hands, next
-        assert futures[SENT_PER_LANE].cancel()  # still here
-        gate.write_text("go")
-        assert [f.result(timeout=120) for f in futures[:SENT_PER_LANE]] == list(range(SENT_PER_LANE))
-        assert [f.result(timeout=120) for f in futures[SENT_PER_LANE + 1:]] == [SENT_PER_LANE + 1, SENT_PER_LANE + 2]
-        assert futures[SENT_PER_LANE].cancelled()
-    finally:
-        gate.write_text("go")
-        pool.shutdown()
+def test_a_task_that_waits_for_a_worker_can_be_cancelled_and_one_in_hand_runs(held: tuple[ExtractionPool, Path]
+                                                                              ) -> None:
+    pool, gate = held
+    futures = [pool.submit(_wait_for_file, str(gate), n) for n in range(SENT_PER_LANE + 3)]
+    assert not futures[0].cancel()  # running in the worker
+    assert not futures[SENT_PER_LANE - 1].cancel()  # in the worker's hands, next
+    assert futures[SENT_PER_LANE].cancel()  # still here
+    gate.write_text("go")
+    assert [f.result(timeout=120) for f in futures[:SENT_PER_LANE]] == list(range(SENT_PER_LANE))
+    assert [f.result(timeout=120) for f in futures[SENT_PER_LANE + 1:]] == [SENT_PER_LANE + 1, SENT_PER_LANE + 2]
+    assert futures[SENT_PER_LANE].cancelled()
 
 
 def test_shutdown_cancelling_cancels_what_waits_and_finishes_what_the_worker_holds(tmp_path: Path) -> None:
