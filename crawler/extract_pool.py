@@ -234,8 +234,8 @@ class ExtractionPool(Executor):
         self._wake()
 
     def _wake(self) -> None:
-        """Wake the I/O thread (while it runs: its pipe is closed, and the number may be another file's, after).
-        Lock held."""
+        """Wake the I/O thread; once it has ended, nothing (its pipe is closed then, and the descriptor's number may
+        be another file's).  Lock held."""
         if self._wake_write >= 0:
             with contextlib.suppress(BlockingIOError):
                 os.write(self._wake_write, b"x")
