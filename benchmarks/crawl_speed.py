@@ -306,13 +306,15 @@ PROBED_RUN = textwrap.dedent("""
 
             scrapy.crawler.CrawlerProcess = Probed
 
-        # Scrapy is loaded where the crawl loads it, after the first worker was started (crawler.run.start_extraction).
-        warm_up = extract_pool.ExtractionPool.warm_up
+        # Scrapy is loaded where the crawl loads it, after the first worker was started (crawler.run.start_extraction):
+        # the pool starts it when it is made; a revision before that started it in ExtractionPool.warm_up (an A/B run).
+        hook = "warm_up" if hasattr(extract_pool.ExtractionPool, "warm_up") else "__init__"
+        started = getattr(extract_pool.ExtractionPool, hook)
 
-        def warm_up_then_probe(self):
-            warm_up(self)
+        def start_then_probe(self, *args, **kwargs):
+            started(self, *args, **kwargs)
             probe_the_loop()
-        extract_pool.ExtractionPool.warm_up = warm_up_then_probe
+        setattr(extract_pool.ExtractionPool, hook, start_then_probe)
         from crawler.cli import main
         code = main(argv)
         own = resource.getrusage(resource.RUSAGE_SELF)  # the main process alone; the workers are the rest of the tree

@@ -99,7 +99,8 @@ def crawl(executor: ExtractionPool, config: Config, stories: list[Story], store:
     finally:
         gc.unfreeze()  # whoever calls crawl() in a process that lives on gets its garbage collected again
         # The workers are told to end, not waited for: a worker's exit takes about 0.2 s (its interpreter unloads
-        # trafilatura), spent on the other core while this one recleans and decides. The pool's own thread reaps them.
+        # trafilatura), spent on the other core while this one recleans and decides. multiprocessing's exit handler
+        # reaps them when this process ends.
         executor.shutdown(wait=False, cancel_futures=True)
         logger.info("extraction ran in %d worker process(es)", executor.workers)
     processor.reclean_learned()  # before the decision, which reads the texts; also after a crawl that ended early

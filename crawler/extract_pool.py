@@ -121,7 +121,9 @@ class ExtractionPool(Executor):
             return len(self._lanes)
 
     def _new_lane(self) -> _Lane:
-        """A lane with its worker process started (it loads the extraction and then says so)."""
+        """A lane with its worker process started: it spawns a Python and loads the extraction's modules (about a
+        second) while the caller goes on, then says so; how long that took is the start time the pool weighs a new
+        lane against.  The first lane starts with the pool."""
         mine, theirs = self._context.Pipe(duplex=True)
         process = self._context.Process(target=_worker_main, args=(theirs,), name="storywatch-extraction",
                                         daemon=True)
@@ -129,11 +131,6 @@ class ExtractionPool(Executor):
         theirs.close()
         os.set_blocking(mine.fileno(), False)
         return _Lane(process, mine)
-
-    def warm_up(self) -> None:
-        """The first worker started with the pool: it spawns a Python and loads the extraction's modules (about a
-        second) while the crawl starts up and fetches its first listings, not while the first pages wait.  How long
-        that took is the start time the pool weighs a new lane against (measured when the worker says it is ready)."""
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         """Run `fn(*args, **kwargs)` in a worker; the future survives the death of the worker."""
@@ -484,7 +481,7 @@ def worker_start() -> None:
     except OSError:  # not permitted somewhere: the worker runs at the main process's priority
         pass
     single_threaded_blas()
-    import trafilatura  # noqa: F401 -- loaded before the first page arrives (ExtractionPool.warm_up)
+    import trafilatura  # noqa: F401 -- loaded before the worker says it is ready
 
     import crawler.worker  # noqa: F401
 

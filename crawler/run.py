@@ -88,9 +88,7 @@ def start_extraction() -> ExtractionPool:
     waited about 0.2 s for the worker when it started after Scrapy's imports, and the crawl process's own modules
     (crawler.crawl: SQLite, numpy, the article processing) took it another 0.3 s before it started the worker."""
     workers = max(1, min(2, os.cpu_count() or 1))
-    executor = ExtractionPool(workers, multiprocessing.get_context("spawn"), crash_result=worker_crashed)
-    executor.warm_up()
-    return executor
+    return ExtractionPool(workers, multiprocessing.get_context("spawn"), crash_result=worker_crashed)
 
 
 def _stories(config: Config, story_id: str | None) -> list[Story]:

@@ -462,7 +462,6 @@ def test_a_few_short_tasks_run_in_one_worker() -> None:
 
     pool = ExtractionPool(2)
     try:
-        pool.warm_up()
         pids = {f.result(timeout=120) for f in [pool.submit(_pid_after, 0.01) for _ in range(10)]}
         pids |= {f.result(timeout=120) for f in [pool.submit(_pid_after, 0.01) for _ in range(10)]}
         assert len(pids) == 1
@@ -476,7 +475,6 @@ def test_work_that_outlasts_a_worker_start_gets_the_second_worker() -> None:
 
     pool = ExtractionPool(2)
     try:
-        pool.warm_up()
         first = {f.result(timeout=120) for f in [pool.submit(_pid_after, 0.1) for _ in range(3)]}
         assert pool.workers == 1  # the backlog of 3 tenths of a second never outlasted the start
         # Sixty tasks of a tenth of a second, arriving as pages do: six seconds of work, a worker starts in about one.

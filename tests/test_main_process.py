@@ -107,12 +107,12 @@ def test_the_first_extraction_worker_starts_before_scrapy_is_loaded(tmp_path: Pa
         script = textwrap.dedent(f"""
             import sys
             from crawler import extract_pool
-            warm_up = extract_pool.ExtractionPool.warm_up
-            def probe(self):
+            start = extract_pool.ExtractionPool.__init__
+            def probe(self, *args, **kwargs):
                 print("loaded at warm-up:", [m for m in ("scrapy", "sqlite_utils", "numpy", "crawler.crawl",
                                                          "crawler.process") if m in sys.modules])
-                warm_up(self)
-            extract_pool.ExtractionPool.warm_up = probe
+                start(self, *args, **kwargs)
+            extract_pool.ExtractionPool.__init__ = probe
             from crawler.cli import main
             print("exit", main(["run", "--quiet", "--config", {str(config)!r}]), "scrapy" in sys.modules)
         """)
