@@ -3,6 +3,7 @@ people out, whatever the order the store was filled in."""
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -229,7 +230,8 @@ _NUMBER_AS_WRITTEN = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?!\w)")
 _EDGE_ALPHABET = "aBzZäÄßǅ09٣.,:;_- \u00a0\n中"
 
 
-def _texts_around_the_edges() -> list[str]:
+@functools.cache
+def _texts_around_the_edges() -> tuple[str, ...]:
     rng = random.Random(15)
     texts = [
         "", " ", "A", " A", "a B", "a  B", "a,B", "a, B", "a; B c", "1 B", "_ B", "- B", ". B", "ä Ö", "ß Straße",
@@ -240,7 +242,7 @@ def _texts_around_the_edges() -> list[str]:
     for path in sorted(PAGES.glob("*.html")):  # the fixture pages' whole text: prose, dates, prices, menus
         texts.append(lxml.html.fromstring(path.read_bytes()).text_content())
     assert len(texts) > 20010
-    return texts
+    return tuple(texts)
 
 
 def test_names_finds_what_the_pattern_as_first_written_found() -> None:
