@@ -103,6 +103,7 @@ def crawl(executor: ExtractionPool, config: Config, stories: list[Story], store:
         # reaps them when this process ends.
         executor.shutdown(wait=False, cancel_futures=True)
         logger.info("extraction ran in %d worker process(es)", executor.workers)
+    processor.index_staged()  # the run's near-duplicate keys into their index, also after a crawl that ended early
     processor.reclean_learned()  # before the decision, which reads the texts; also after a crawl that ended early
     if not close_reason or close_reason[0] != "finished":
         # No close reason at all: a SIGTERM/SIGINT reached Scrapy's handlers before the spider opened.

@@ -133,7 +133,7 @@ class ArticleProcessor:
             existing = self.store.article_id_for([canonical, *sorted(urls)])
             if existing is None:
                 article_id = self.store.insert_article(fields, now)
-                dedup_index.index_article(self.store.db, article_id, keys)
+                dedup_index.stage_article(self.store.db, article_id, keys)
                 if ext.paragraphs:
                     site = host_of(canonical)
                     hashes = dict(zip(features.paragraph_hashes, ext.paragraphs, strict=True))
@@ -149,7 +149,7 @@ class ArticleProcessor:
                 else:
                     version = self.store.new_version(article_id, fields, now)
                     dedup_index.unindex_article(self.store.db, article_id)
-                    dedup_index.index_article(self.store.db, article_id, keys)
+                    dedup_index.stage_article(self.store.db, article_id, keys)
                     self.stats.inc("updated")
                     logger.info("updated to version %(v)s: %(url)s", {"v": version, "url": canonical})
                     kind = "updated"
@@ -161,6 +161,13 @@ class ArticleProcessor:
         """A change only in furniture (teasers, counters, promos, lines the site repeats) is no new version."""
         learned = boilerplate.learned_hashes(self.store.db, host_of(url))
         return site_boilerplate.same_but_boilerplate(old.get("text") or "", text, learned)
+
+    def index_staged(self) -> None:
+        """At the end of a crawl: the near-duplicate keys of the articles it stored go into the index, in key order
+        (storage.dedup_index.merge_staged)."""
+        with self.store.transaction():
+            staged = dedup_index.merge_staged(self.store.db)
+        logger.debug("%d near-duplicate keys merged into the index", staged)
 
     def reclean_learned(self) -> None:
         """At the end of a crawl: stored texts lose the lines their site learned as boilerplate during it (no new

@@ -29,6 +29,7 @@ from crawler.matching import term_weights
 from crawler.membership import CANDIDATE, CONTEXT, SEED, Decision, Documents, Verdict, decide
 from crawler.stats import RunStats
 from crawler.textstats import sentences, words
+from storage import dedup_index
 from storage import membership as stored
 from storage.store import Store
 
@@ -43,6 +44,7 @@ def update_story(store: Store, story: Story, seed_files: list[tuple[str, str]], 
     rows = stored.population(db, story.id)
     if not rows:
         return None
+    dedup_index.merge_staged(db)  # the near-duplicate pairs are read from the index (a crawl merged them already)
     seed_rows = stored.seed_articles(db, story.id)
     has_seeds = bool(seed_files or seed_rows)
     context_rows = stored.context(db, story.id, MAX_CONTEXT) if has_seeds else []

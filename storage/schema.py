@@ -422,3 +422,18 @@ def m011_story_decisions(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m012_staged_bands(db: Database) -> None:
+    """The near-duplicate keys of the articles a crawl stores, appended here in the order stored and merged into
+    `article_bands` in key order at the end of the crawl (storage.dedup_index)."""
+    db.execute(
+        """
+        CREATE TABLE article_bands_staged (
+            band INTEGER NOT NULL,
+            bucket INTEGER NOT NULL,
+            article_id INTEGER NOT NULL
+        )
+        """
+    )

@@ -32,6 +32,8 @@ from faultweb import (
     storywatch_command,
 )
 
+from crawler import dedup
+
 SLOW_ARTICLES = 12
 FAST_ARTICLES = 80
 SLOW_PAGE_SECONDS = 0.4
@@ -105,6 +107,12 @@ def problems_of(db: Path) -> list[str]:
             "HAVING COUNT(*) > 1",
             "title stored twice": "SELECT title FROM articles GROUP BY title HAVING COUNT(*) > 1",
         }
+        if conn.execute("SELECT name FROM sqlite_master WHERE name = 'article_bands_staged'").fetchone():
+            # An article's near-duplicate keys are committed with it: in the index, or staged for the next merge.
+            queries["article without its near-duplicate keys"] = (
+                "SELECT a.id FROM articles a WHERE a.text != '' AND NOT EXISTS "
+                "(SELECT 1 FROM article_bands b WHERE b.article_id = a.id) AND NOT EXISTS "
+                "(SELECT 1 FROM article_bands_staged s WHERE s.article_id = a.id)")
         for name, sql in queries.items():
             rows = conn.execute(sql).fetchall()
             if rows:
@@ -233,6 +241,14 @@ def test_the_next_run_completes_the_work(campaign: CrashCampaign) -> None:
 @pytest.mark.slow
 def test_after_the_next_run_the_database_is_whole(campaign: CrashCampaign) -> None:
     assert problems_of(campaign.db) == []
+
+
+@pytest.mark.slow
+def test_after_the_next_run_every_article_has_its_keys_in_the_index_and_none_is_left_staged(
+        campaign: CrashCampaign) -> None:
+    staged, keys = _keys_in_index(campaign.db)
+    assert staged == 0
+    assert keys and set(keys.values()) == {dedup.BANDS}
 
 
 @pytest.mark.slow
@@ -395,6 +411,7 @@ class Terminated:
     db: Path
     next_run: subprocess.CompletedProcess[str]
     expected_titles: set[str]
+    keys_at_signal: tuple[int, dict[int, int]]  # (rows left staged, index rows per article) when the run had ended
 
 
 @pytest.fixture(scope="module")
@@ -427,8 +444,28 @@ def terminated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminated]
         finally:
             if proc.poll() is None:
                 _kill_group(proc)
+        keys = _keys_in_index(db)
         next_run = run_storywatch("run", "--config", config, cwd=tmp, timeout=300)
-    yield Terminated(proc.returncode, out, err, stored, db, next_run, titles)
+    yield Terminated(proc.returncode, out, err, stored, db, next_run, titles, keys)
+
+
+def _keys_in_index(db: Path) -> tuple[int, dict[int, int]]:
+    """Near-duplicate key rows left staged, and the index's rows per article."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        staged = conn.execute("SELECT count(*) FROM article_bands_staged").fetchone()[0]
+        return staged, dict(conn.execute("SELECT a.id, (SELECT count(*) FROM article_bands b "
+                                          "WHERE b.article_id = a.id) FROM articles a").fetchall())
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_a_run_ended_by_sigterm_merges_its_staged_keys_into_the_index(terminated: Terminated) -> None:
+    # The decision does not run after an interrupted crawl; the merge at the crawl's end does.
+    staged, keys = terminated.keys_at_signal
+    assert staged == 0
+    assert len(keys) >= 3 and set(keys.values()) == {dedup.BANDS}
 
 
 @pytest.mark.slow

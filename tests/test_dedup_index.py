@@ -91,3 +91,57 @@ def test_index_writes_join_the_callers_transaction(tmp_path: Path) -> None:
     dedup_index.index_article(db, 1, _keys(ORIGINAL))
     db.conn.rollback()
     assert dedup_index.candidate_ids(db, _keys(ORIGINAL)) == set()
+
+
+def _rows(db: Database, table: str) -> list[tuple[int, int, int]]:
+    return sorted(db.execute(f"SELECT band, bucket, article_id FROM {table}").fetchall())
+
+
+def test_staged_keys_are_found_before_and_after_the_merge_which_leaves_the_index_as_direct_writes(
+        tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    staged, direct = _db(tmp_path / "a"), _db(tmp_path / "b")
+    with staged.conn:
+        dedup_index.index_article(staged, 1, _keys(UNRELATED))  # an article indexed before
+        dedup_index.stage_article(staged, 2, _keys(ORIGINAL))
+    with direct.conn:
+        dedup_index.index_article(direct, 1, _keys(UNRELATED))
+        dedup_index.index_article(direct, 2, _keys(ORIGINAL))
+    assert len(_rows(staged, "article_bands")) == dedup.BANDS  # the staged article is not in the index yet
+    assert dedup_index.candidate_ids(staged, _keys(COPY)) == {2}  # but it is found
+    assert dedup_index.candidate_ids(staged, _keys(UNRELATED)) == {1}
+    with staged.conn:
+        assert dedup_index.merge_staged(staged) == dedup.BANDS
+    assert _rows(staged, "article_bands") == _rows(direct, "article_bands")
+    assert _rows(staged, "article_bands_staged") == []
+    assert dedup_index.candidate_ids(staged, _keys(COPY)) == {2}
+    with staged.conn:
+        assert dedup_index.merge_staged(staged) == 0  # nothing left to merge
+    assert _rows(staged, "article_bands") == _rows(direct, "article_bands")
+
+
+def test_unindex_forgets_staged_keys_too(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    with db.conn:
+        dedup_index.stage_article(db, 1, _keys(ORIGINAL))
+        dedup_index.unindex_article(db, 1)
+        dedup_index.stage_article(db, 1, _keys(UNRELATED))  # its changed text
+    assert dedup_index.candidate_ids(db, _keys(COPY)) == set()
+    with db.conn:
+        dedup_index.merge_staged(db)
+    assert dedup_index.candidate_ids(db, _keys(COPY)) == set()
+    assert dedup_index.candidate_ids(db, _keys(UNRELATED)) == {1}
+
+
+def test_staged_keys_survive_reopening_and_a_rolled_back_merge(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    with db.conn:
+        dedup_index.stage_article(db, 7, _keys(ORIGINAL))
+    db.execute("BEGIN")
+    dedup_index.merge_staged(db)
+    db.conn.rollback()  # a run killed in the middle of its merge
+    db.conn.close()
+    db = _db(tmp_path)
+    assert len(_rows(db, "article_bands_staged")) == dedup.BANDS and _rows(db, "article_bands") == []
+    assert dedup_index.candidate_ids(db, _keys(COPY)) == {7}
