@@ -480,6 +480,13 @@ def prefill(path: Path, n: int, seed: int = 3) -> None:
                            "VALUES (?, ?, 1, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
                            [(HOSTS[i % len(HOSTS)], f"{rng.getrandbits(64):016x}")
                             for i in range(start, min(n, start + 5000)) for _ in range(15)])
+        # Keys of this code's definition (random ones stand in for them): the crawl does not make them again
+        # (crawler.rekey). A revision without the record has no such table.
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'index_versions'").fetchone():
+            from crawler import dedup
+
+            db.execute("INSERT OR REPLACE INTO index_versions (name, version) VALUES ('article_bands', ?)",
+                       [dedup.KEY_VERSION])
     # The full-text index as a long-running store holds it: merged until no level holds enough segments for a
     # merge (the triggers' steps, storage.schema.m010, leave some behind when rows come in thousands at once), so
     # that the first crawl into it does not do that merging.

@@ -18,6 +18,7 @@ from crawler.extract_pool import ExtractionPool
 from crawler.frontier import retry_policy
 from crawler.logs import quiet_libraries
 from crawler.process import ArticleProcessor, read_seed_file
+from crawler.rekey import rekey_if_needed
 from crawler.stats import RunStats
 from crawler.urls import HostAllowList, normalize_url
 from storage import frontier, open_database
@@ -35,6 +36,7 @@ def run_locked(config: Config, stories: list[Story], story_id: str | None, execu
     with store.transaction():
         store.mark_abandoned_runs()
         recovered = frontier.recover(store.db, utcnow(), retry_policy(config.crawl))
+    rekey_if_needed(store)  # stored near-duplicate keys of another definition, made again (once)
     run_id = store.start_run(story_id, os.getpid())
     stats = RunStats([s.name for s in config.sources])
     stats.frontier.update(recovered=recovered.released, interrupted=recovered.interrupted)

@@ -128,7 +128,7 @@ class ArticleProcessor:
             "last_modified": item.last_modified,
         }
         keys = (list(item.band_keys) if item.band_keys is not None
-                else dedup.band_keys(dedup.signature(dedup.shingles(ext.text))))
+                else dedup.text_keys(ext.text))
         with self.store.transaction():
             existing = self.store.article_id_for([canonical, *sorted(urls)])
             if existing is None:

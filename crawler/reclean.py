@@ -63,6 +63,6 @@ def _reclean(db: Database, row: dict, learned: frozenset[str], site: str) -> boo
     cleaned = "\n".join(kept)
     boilerplate.replace_text(db, row["id"], cleaned, dedup.content_hash(cleaned))
     dedup_index.unindex_article(db, row["id"])
-    dedup_index.index_article(db, row["id"], dedup.band_keys(dedup.signature(dedup.shingles(cleaned))))
+    dedup_index.index_article(db, row["id"], dedup.text_keys(cleaned))
     logger.debug("re-cleaned article %s of %s: %d learned lines", row["id"], site, len(gone))
     return True

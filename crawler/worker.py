@@ -62,7 +62,7 @@ def extract_in_worker(body: bytes, content_type: str | None, url: str, options: 
         extracted = extract_page(tree, url, options)
         del elements
         tokens = words(extracted.text)
-        keys = tuple(dedup.band_keys(dedup.signature(dedup.shingles(extracted.text, tokens))))
+        keys = tuple(dedup.text_keys(extracted.text, tokens))
         features = None
         if queries is not None:
             features = text_features(extracted.title or fallback_title or "", extracted.text, extracted.paragraphs,

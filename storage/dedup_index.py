@@ -68,3 +68,27 @@ def candidate_ids(db: Database, keys: Iterable[tuple[int, int]]) -> set[int]:
             if (band, bucket) in wanted:
                 out.add(int(article_id))
     return out
+
+
+def key_version(db: Database) -> int | None:
+    """The definition the stored keys were computed with; None when not recorded (keys older than the record)."""
+    row = db.execute("SELECT version FROM index_versions WHERE name = 'article_bands'").fetchone()
+    return int(row[0]) if row else None
+
+
+def set_key_version(db: Database, version: int) -> None:
+    db.execute("INSERT INTO index_versions (name, version) VALUES ('article_bands', ?) "
+               "ON CONFLICT (name) DO UPDATE SET version = excluded.version", [version])
+
+
+def forget_all(db: Database) -> None:
+    """Every key, staged or not (before they are all computed again)."""
+    db.execute("DELETE FROM article_bands")
+    db.execute("DELETE FROM article_bands_staged")
+
+
+def texts_after(db: Database, after: int, limit: int) -> list[tuple[int, str]]:
+    """(id, text) of up to `limit` stored articles with a text, in id order, after id `after`."""
+    return [(int(i), t) for i, t in db.execute(
+        "SELECT id, text FROM articles WHERE id > ? AND text IS NOT NULL AND text != '' ORDER BY id LIMIT ?",
+        [after, limit])]

@@ -437,3 +437,10 @@ def m012_staged_bands(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m013_index_versions(db: Database) -> None:
+    """Which definition the keys of a derived index were computed with (`article_bands`: crawler.dedup.KEY_VERSION):
+    keys of another version are computed again from the stored texts (crawler.rekey)."""
+    db.execute("CREATE TABLE index_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)")

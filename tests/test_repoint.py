@@ -8,6 +8,7 @@ is re-pointed when an earlier copy arrives later.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
@@ -17,7 +18,13 @@ from pathlib import Path
 import pytest
 from faultweb import rss
 
+from crawler import dedup
 from crawler.demo.server import OutletWeb
+from crawler.rekey import rekey_if_needed
+from crawler.textstats import words
+from storage import dedup_index
+from storage.db import open_database
+from storage.store import Store
 
 STORY = "faehre"
 PARAGRAPHS = (
@@ -129,3 +136,86 @@ def test_the_earlier_original_arriving_later_takes_over_and_the_copy_points_at_i
     assert original["status"] == "follow_up" and original["duplicate_of"] is None
     assert copy["status"] == "duplicate" and copy["duplicate_of"] == original["id"]
     assert str(original["published"]) < str(copy["published"])
+
+
+# -- the same two rounds on a store whose band keys were made by the definition before (crawler.rekey) -----------
+
+def _v1_keys(text: str) -> set[tuple[int, int]]:
+    """Band keys as key version 1 made them: blake2b of each word 5-gram's UTF-8."""
+    tokens = words(text)
+    grams = ({" ".join(tokens[i:i + 5]) for i in range(len(tokens) - 4)} if len(tokens) >= 5
+             else {" ".join(tokens)})
+    shingles = frozenset(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams)
+    return set(dedup.band_keys(dedup.signature(shingles)))
+
+
+def _age_keys(db: Path) -> None:
+    """Make the store look written by a version whose keys were version 1 (and recorded no version)."""
+    conn = sqlite3.connect(db)
+    try:
+        with conn:
+            texts = conn.execute("SELECT id, text FROM articles").fetchall()
+            conn.execute("DELETE FROM article_bands")
+            conn.executemany("INSERT INTO article_bands (band, bucket, article_id) VALUES (?, ?, ?)",
+                             [(band, bucket, i) for i, text in texts for band, bucket in _v1_keys(text)])
+            conn.execute("DELETE FROM index_versions")
+    finally:
+        conn.close()
+
+
+def _keys(db: Path) -> tuple[dict[int, set[tuple[int, int]]], dict[int, str], list[tuple[object, ...]]]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        keys: dict[int, set[tuple[int, int]]] = {}
+        for band, bucket, article_id in conn.execute("SELECT band, bucket, article_id FROM article_bands"):
+            keys.setdefault(article_id, set()).add((band, bucket))
+        return keys, dict(conn.execute("SELECT id, text FROM articles")), conn.execute(
+            "SELECT name, version FROM index_versions").fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def upgraded(tmp_path_factory: pytest.TempPathFactory, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+             ) -> Iterator[Rounds]:
+    tmp = tmp_path_factory.mktemp("rekey")
+    _make_web(tmp / "web")
+    db = tmp / "storywatch.db"
+    with OutletWeb(tmp / "web") as web:
+        config = web.render_config(db, tmp / "storywatch.toml")
+        first = run_cli("run", "--config", config, cwd=tmp, timeout=300)
+        after_1 = _members(db)
+        _age_keys(db)
+        web.round = 2
+        second = run_cli("run", "--config", config, cwd=tmp, timeout=300)
+    yield Rounds((first, second), after_1, _members(db))
+
+
+@pytest.mark.slow
+def test_keys_of_the_definition_before_are_made_again_so_a_copy_stored_then_is_still_found(
+        upgraded: Rounds) -> None:
+    for run in upgraded.runs:
+        assert run.returncode == 0, run.stderr[-2000:]
+    by_source = {m["source"]: m for m in upgraded.after_round_2}
+    original, copy = by_source["agentur"], by_source["zeitung"]
+    assert copy["status"] == "duplicate" and copy["duplicate_of"] == original["id"]
+
+
+def test_rekey_makes_every_key_with_this_definition_once(tmp_path: Path) -> None:
+    db_path = tmp_path / "storywatch.db"
+    store = Store(open_database(db_path))
+    texts = {1: " ".join(PARAGRAPHS), 2: " ".join((ADDED, *PARAGRAPHS[:3])), 3: "Drei kurze Wörter"}
+    with store.transaction():
+        for i, text in texts.items():
+            store.db.execute("INSERT INTO articles (id, url, canonical_url, source, text, content_hash, first_seen, "
+                             "last_seen, version) VALUES (?, ?, ?, 's', ?, 'h', 't', 't', 1)",
+                             [i, f"http://x/{i}", f"http://x/{i}", text])
+            dedup_index.index_article(store.db, i, _v1_keys(text))
+        dedup_index.stage_article(store.db, 1, _v1_keys(texts[1]))  # left staged by a run that died
+    assert rekey_if_needed(store) == 3
+    keys, stored, versions = _keys(db_path)
+    assert keys == {i: set(dedup.text_keys(t)) for i, t in stored.items()}
+    assert all(keys[i].isdisjoint(_v1_keys(t)) for i, t in stored.items())  # the definitions differ
+    assert versions == [("article_bands", dedup.KEY_VERSION)]
+    assert store.db.execute("SELECT count(*) FROM article_bands_staged").fetchone()[0] == 0
+    assert rekey_if_needed(store) == 0  # recorded: not again
