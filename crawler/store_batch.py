@@ -33,7 +33,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage import frontier
-from storage.store import utcnow
+from storage.store import atomic, utcnow
 
 BATCH_SIZE = 8
 BATCH_WAIT = 0.1  # seconds
@@ -113,7 +113,7 @@ class StoreBatch:
                     if outcomes and not everything and time.perf_counter() - began >= self.budget:
                         break
                     try:
-                        with db.atomic():  # a savepoint: this article alone is rolled back when it fails
+                        with atomic(db):  # a savepoint: this article alone is rolled back when it fails
                             outcomes.append((True, waiting.work()))
                     except Exception as exc:
                         if not db.conn.in_transaction:

@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from storage.store import atomic
+
 logger = logging.getLogger(__name__)
 
 # A line seen in this many different articles of a site is learned.  Two suffice because the line's shape and
@@ -58,7 +60,7 @@ def record_paragraphs(db: Database, site: str, paragraph_hashes: Iterable[str],
     # articles' own text), and a sample of each would store every text a second time. Stores written before keep
     # their samples of lines seen once: clearing them would rewrite the whole table (on 1.5 million rows, a 650 MB
     # write-ahead log) and give no space back to the file system without a VACUUM.
-    with db.atomic():
+    with atomic(db):
         db.conn.executemany(
             f"""
             INSERT INTO boilerplate (site, hash, articles, sample, first_seen, last_seen)

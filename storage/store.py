@@ -21,6 +21,33 @@ def utcnow() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@contextmanager
+def atomic(db: Database) -> Iterator[Database]:
+    """`db.atomic()` (a transaction, or inside one a savepoint: rolled back alone when the block raises), with its
+    savepoints named by their depth (sw_1, sw_2, ...) instead of sixteen random bytes each: SQLite's statement cache
+    then prepares each savepoint statement once, not once per use (three per stored article)."""
+    conn = db.conn
+    if not conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    depth = getattr(db, "_storywatch_savepoints", 0) + 1
+    name = f"sw_{depth}"
+    conn.execute(f"SAVEPOINT {name}")
+    db._storywatch_savepoints = depth  # type: ignore[attr-defined]
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:  # an error can end the whole transaction, savepoints included
+            conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+        raise
+    else:
+        conn.execute(f"RELEASE SAVEPOINT {name}")
+    finally:
+        db._storywatch_savepoints = depth - 1  # type: ignore[attr-defined]
+
+
 class Store:
     """The crawl's view of the database. Writes join the caller's `transaction()`."""
 
@@ -29,7 +56,7 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.db.atomic():
+        with atomic(self.db):
             yield
 
     # -- runs ---------------------------------------------------------------------------------------------
