@@ -102,19 +102,26 @@ def _members(db: Path) -> list[dict[str, object]]:
         conn.close()
 
 
-@pytest.fixture(scope="module")
-def rounds(tmp_path_factory: pytest.TempPathFactory, run_cli: Callable[..., subprocess.CompletedProcess[str]]
-           ) -> Iterator[Rounds]:
-    tmp = tmp_path_factory.mktemp("repoint")
+def _two_rounds(tmp: Path, run_cli: Callable[..., subprocess.CompletedProcess[str]],
+                between: Callable[[Path], None] | None = None) -> Rounds:
+    """Both rounds into one store; `between` gets the store's path after the first."""
     _make_web(tmp / "web")
     db = tmp / "storywatch.db"
     with OutletWeb(tmp / "web") as web:
         config = web.render_config(db, tmp / "storywatch.toml")
         first = run_cli("run", "--config", config, cwd=tmp, timeout=300)
         after_1 = _members(db)
+        if between is not None:
+            between(db)
         web.round = 2
         second = run_cli("run", "--config", config, cwd=tmp, timeout=300)
-    yield Rounds((first, second), after_1, _members(db))
+    return Rounds((first, second), after_1, _members(db))
+
+
+@pytest.fixture(scope="module")
+def rounds(tmp_path_factory: pytest.TempPathFactory, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+           ) -> Iterator[Rounds]:
+    yield _two_rounds(tmp_path_factory.mktemp("repoint"), run_cli)
 
 
 @pytest.mark.slow
@@ -178,17 +185,7 @@ def _keys(db: Path) -> tuple[dict[int, set[tuple[int, int]]], dict[int, str], li
 @pytest.fixture(scope="module")
 def upgraded(tmp_path_factory: pytest.TempPathFactory, run_cli: Callable[..., subprocess.CompletedProcess[str]]
              ) -> Iterator[Rounds]:
-    tmp = tmp_path_factory.mktemp("rekey")
-    _make_web(tmp / "web")
-    db = tmp / "storywatch.db"
-    with OutletWeb(tmp / "web") as web:
-        config = web.render_config(db, tmp / "storywatch.toml")
-        first = run_cli("run", "--config", config, cwd=tmp, timeout=300)
-        after_1 = _members(db)
-        _age_keys(db)
-        web.round = 2
-        second = run_cli("run", "--config", config, cwd=tmp, timeout=300)
-    yield Rounds((first, second), after_1, _members(db))
+    yield _two_rounds(tmp_path_factory.mktemp("rekey"), run_cli, between=_age_keys)
 
 
 @pytest.mark.slow
