@@ -593,17 +593,20 @@ def store_table(pages: int, sizes: list[int], tmp: Path) -> None:
             db, cfg = write_config(tmp, f"store{size}", port, seeds)
             shutil.copyfile(filled, db)
             filled.unlink()
-            m, late, _ = run_storywatch(tmp, cfg)
-            rows.append((size, m, max(late or [0.0]) * 1000, built))
+            m, late, stats = run_storywatch(tmp, cfg)
+            rows.append((size, m, max(late or [0.0]) * 1000, built, stats.get("late_stretches") or []))
             db.unlink()
     finally:
         for s in servers:
             s.shutdown()
             s.server_close()
     print(f"\nstore growth: a crawl of {pages} pages into a store already holding N articles (pre-filled by SQL)")
-    for size, m, late, built in rows:
+    for size, m, late, built, stretches in rows:
         print(f"  {size:7d} stored: {pages / m.wall:6.1f} pages/s, tree peak RSS {m.peak_mb:5.0f} MB, "
               f"loop late max {late:.0f} ms (store built in {built:.0f} s)")
+        for late_s, ran, waited in stretches:  # ticks over 50 ms late: was the crawl thread working, or off the CPU?
+            print(f"      a tick {late_s * 1000:.0f} ms late: since the tick before, the crawl thread ran {ran * 1000:.0f} ms"
+                  f" and waited {waited * 1000:.0f} ms for a core")
     if len(rows) > 1:
         first, last = rows[0][1], rows[-1][1]
         print(f"  {rows[-1][0]} vs {rows[0][0]}: peak RSS {ratio(last.peak_mb, first.peak_mb)}, "
