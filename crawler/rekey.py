@@ -41,6 +41,6 @@ def rekey_if_needed(store: Store) -> int:
         dedup_index.merge_staged(db)
         dedup_index.set_key_version(db, dedup.KEY_VERSION)
     if done:
-        logger.info("the near-duplicate keys of %(n)d stored articles were computed again (key version "
-                       "%(v)d), once: %(s).1f s", {"n": done, "v": dedup.KEY_VERSION, "s": time.perf_counter() - started})
+        logger.info("the near-duplicate keys of %(n)d stored articles were computed again (key version %(v)d), once: "
+                    "%(s).1f s", {"n": done, "v": dedup.KEY_VERSION, "s": time.perf_counter() - started})
     return done
