@@ -74,10 +74,9 @@ def shingle_array(tokens: Sequence[str]) -> np.ndarray:
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
     known = list(map(_WORD_HASHES.get, tokens))
-    if None in known:
-        page: dict[str, int] = {}  # the words not kept, hashed once a page
-        known = [h if h is not None else page[t] if t in page else page.setdefault(t, _word_hash(t))
-                 for h, t in zip(known, tokens, strict=True)]
+    if None in known:  # each word the table lacks hashed once
+        missing = {t: _word_hash(t) for t in {t for h, t in zip(known, tokens, strict=True) if h is None}}
+        known = [missing[t] if h is None else h for h, t in zip(known, tokens, strict=True)]
     h = np.array(known, dtype=np.uint64)
     if len(h) < SHINGLE_WORDS:
         value = len(known)
