@@ -137,7 +137,7 @@ class ArticleProcessor:
                 if ext.paragraphs:
                     site = host_of(canonical)
                     hashes = dict(zip(features.paragraph_hashes, ext.paragraphs, strict=True))
-                    boilerplate.record_paragraphs(self.store.db, site, hashes.keys(), hashes)
+                    boilerplate.record_paragraphs(self.store.db, site, hashes.keys(), hashes, article_id=article_id)
                 kind = "new"
             else:
                 article_id = existing
@@ -150,6 +150,7 @@ class ArticleProcessor:
                     version = self.store.new_version(article_id, fields, now)
                     dedup_index.unindex_article(self.store.db, article_id)
                     dedup_index.stage_article(self.store.db, article_id, keys)
+                    boilerplate.mark_pending(self.store.db, [article_id])  # its worker may not have known a line
                     self.stats.inc("updated")
                     logger.info("updated to version %(v)s: %(url)s", {"v": version, "url": canonical})
                     kind = "updated"

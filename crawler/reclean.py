@@ -1,4 +1,4 @@
-"""At the end of a crawl: the stored texts of the sites that learned boilerplate lines during it lose those lines.
+"""At the end of a crawl: the stored texts that may hold boilerplate lines their site learned lose those lines.
 
 The store-side half of crawler.site_boilerplate (which decides what may go, and runs in the extraction workers
 too; this module keeps the store out of them). A site's articles are read in chunks in id order, so a site with a
@@ -33,25 +33,47 @@ class Recleaned:
 
 
 def reclean_learned(db: Database) -> Recleaned:
-    """Clean the stored texts of every site that learned a line since its last re-clean: one transaction per site.
+    """Clean the stored texts that may hold lines their site learned since its last re-clean.
 
-    The article keeps its version (a re-clean is no change of the article); its text, content hash, near-duplicate
-    bands and full-text index are updated together.
+    Those are the articles noted in `reclean_pending` as they were stored (storage.boilerplate.record_paragraphs):
+    in a crawl of thousands of pages, a few dozen. A site that learned a line whose first article is not known
+    (counted before articles were noted) is read whole, one transaction per site; the noted articles follow in one
+    more. The article keeps its version (a re-clean is no change of the article); its text, content hash,
+    near-duplicate bands and full-text index are updated together.
     """
     sites = articles = 0
-    for site in boilerplate.sites_to_reclean(db):
+    learned: dict[str, frozenset[str]] = {}
+    whole = boilerplate.sites_to_read_whole(db)
+    for site in whole:
         started = utcnow()
-        learned = boilerplate.learned_hashes(db, site)
+        learned[site] = boilerplate.learned_hashes(db, site)
         with db.atomic():
             last = 0
             while rows := list(boilerplate.site_articles(db, site, after=last, limit=CHUNK)):
                 last = rows[-1]["id"]
                 for row in rows:
-                    if _reclean(db, row, learned, site):
+                    if _reclean(db, row, learned[site], site):
                         articles += 1
             boilerplate.mark_recleaned(db, site, started)
         sites += 1
-    return Recleaned(sites, articles)
+    started = utcnow()
+    to_mark = [site for site in boilerplate.sites_to_reclean(db) if site not in learned]
+    with db.atomic():
+        last = 0
+        while rows := boilerplate.pending_articles(db, after=last, limit=CHUNK):
+            last = rows[-1]["id"]
+            for row in rows:
+                site = boilerplate.site_of(urlsplit(row["canonical_url"] or "").hostname or "")
+                if site in whole:
+                    continue  # read whole above
+                if site not in learned:
+                    learned[site] = boilerplate.learned_hashes(db, site)
+                if _reclean(db, row, learned[site], site):
+                    articles += 1
+        boilerplate.clear_pending(db)  # in the same transaction: no note is added meanwhile
+        for site in to_mark:
+            boilerplate.mark_recleaned(db, site, started)
+    return Recleaned(sites + len(to_mark), articles)
 
 
 def _reclean(db: Database, row: dict, learned: frozenset[str], site: str) -> bool:

@@ -48,11 +48,17 @@ def learned_hashes(db: Database, site: str, min_articles: int = MIN_ARTICLES) ->
 
 
 def record_paragraphs(db: Database, site: str, paragraph_hashes: Iterable[str],
-                      samples: Mapping[str, str] | None = None) -> None:
-    """Count one more article for each distinct paragraph hash (call once per new article of the site)."""
+                      samples: Mapping[str, str] | None = None, *, article_id: int | None = None) -> None:
+    """Count one more article for each distinct paragraph hash (call once per new article of the site).
+
+    With the article's id, what the end-of-crawl re-clean must read is noted in `reclean_pending`: this article when
+    one of its lines is learned (its worker had not learned it yet, or the line may not go where it stands), and the
+    article that first had a line this one makes learned. With MIN_ARTICLES = 2 that one is the only article that
+    held the line before it was learned. Without the id (and for lines first counted before ids were kept) a site
+    that learns one of those lines is read whole at the re-clean."""
     now = _now()
     key = site_of(site)
-    rows = [(key, h, now, now, (samples or {}).get(h, "")[:SAMPLE_CHARS] or None, now)
+    rows = [(key, h, now, now, article_id, (samples or {}).get(h, "")[:SAMPLE_CHARS] or None, now)
             for h in dict.fromkeys(paragraph_hashes)]
     if not rows:
         return
@@ -63,8 +69,8 @@ def record_paragraphs(db: Database, site: str, paragraph_hashes: Iterable[str],
     with atomic(db):
         db.conn.executemany(
             f"""
-            INSERT INTO boilerplate (site, hash, articles, sample, first_seen, last_seen)
-            VALUES (?, ?, 1, NULL, ?, ?)
+            INSERT INTO boilerplate (site, hash, articles, sample, first_seen, last_seen, first_article)
+            VALUES (?, ?, 1, NULL, ?, ?, ?)
             ON CONFLICT (site, hash) DO UPDATE SET articles = articles + 1, last_seen = excluded.last_seen,
                 sample = COALESCE(boilerplate.sample, ?),
                 learned_at = CASE WHEN boilerplate.learned_at IS NULL AND boilerplate.articles + 1 >= {MIN_ARTICLES}
@@ -72,7 +78,50 @@ def record_paragraphs(db: Database, site: str, paragraph_hashes: Iterable[str],
             """,
             rows,
         )
+        if article_id is not None:
+            pending: set[int] = set()
+            for start in range(0, len(rows), 500):
+                hashes = [row[1] for row in rows[start:start + 500]]
+                for articles, first_article in db.execute(
+                        "SELECT articles, first_article FROM boilerplate INDEXED BY boilerplate_learned "
+                        f"WHERE site = ? AND learned_at IS NOT NULL AND hash IN ({','.join('?' * len(hashes))})",
+                        [key, *hashes]):
+                    pending.add(article_id)
+                    if articles == MIN_ARTICLES and first_article is not None and first_article != article_id:
+                        pending.add(first_article)
+            mark_pending(db, pending)
     logger.debug("boilerplate: %d paragraphs counted for %s", len(rows), key)
+
+
+def mark_pending(db: Database, article_ids: Iterable[int]) -> None:
+    """These stored articles may hold learned lines: the next re-clean reads them."""
+    db.conn.executemany("INSERT OR IGNORE INTO reclean_pending (article_id) VALUES (?)", [(a,) for a in article_ids])
+
+
+def sites_to_read_whole(db: Database) -> list[str]:
+    """Sites that learned, since their last re-clean, a line whose first article is not known: all their stored
+    articles are read (lines counted without an article id, or before ids were kept)."""
+    rows = db.execute(
+        "SELECT DISTINCT b.site FROM boilerplate b LEFT JOIN boilerplate_sites s ON s.site = b.site "
+        "WHERE b.learned_at IS NOT NULL AND b.first_article IS NULL "
+        "AND (s.recleaned_at IS NULL OR b.learned_at >= s.recleaned_at) ORDER BY b.site"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def pending_articles(db: Database, *, after: int = 0, limit: int = -1) -> list[dict[str, Any]]:
+    """id, text, site name and canonical URL of the articles noted in `reclean_pending`, in id order: those after
+    id `after`, at most `limit` of them."""
+    cur = db.execute("SELECT a.id, a.text, a.site_name, a.canonical_url FROM reclean_pending p "
+                     "JOIN articles a ON a.id = p.article_id WHERE p.article_id > ? AND a.text IS NOT NULL "
+                     "ORDER BY p.article_id LIMIT ?", [after, limit])
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row)) for row in cur]
+
+
+def clear_pending(db: Database) -> None:
+    """Every noted article was read."""
+    db.execute("DELETE FROM reclean_pending")
 
 
 def sites_to_reclean(db: Database) -> list[str]:

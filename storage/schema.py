@@ -444,3 +444,12 @@ def m013_index_versions(db: Database) -> None:
     """Which definition the keys of a derived index were computed with (`article_bands`: crawler.dedup.KEY_VERSION):
     keys of another version are computed again from the stored texts (crawler.rekey)."""
     db.execute("CREATE TABLE index_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)")
+
+
+@migrations()
+def m014_reclean_pending(db: Database) -> None:
+    """What a re-clean must read (crawler.reclean): the article that first had each recurring line, and the stored
+    articles that may hold a learned line. Lines counted before this have no first article: a site that learns
+    one of them is read whole, as before."""
+    db.execute("ALTER TABLE boilerplate ADD COLUMN first_article INTEGER")
+    db.execute("CREATE TABLE reclean_pending (article_id INTEGER PRIMARY KEY)")

@@ -44,6 +44,7 @@ class Crawl:
     runs: tuple[subprocess.CompletedProcess[str], ...]
     round1: Snapshot
     final: Snapshot
+    db: Path
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +60,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory, run_cli: CliRunner) -> Itera
         round1 = _snapshot(db)
         outlets.round = 2
         second = run_cli("run", "--config", config, cwd=tmp)
-    yield Crawl((first, second), round1, _snapshot(db))
+    yield Crawl((first, second), round1, _snapshot(db), db)
 
 
 def _snapshot(path: Path) -> Snapshot:
@@ -142,3 +143,23 @@ def test_a_refetch_with_a_new_paragraph_is_a_new_version(crawl: Crawl) -> None:
     assert web.PROMO not in row["text"]
     old = crawl.final.versions[row["id"]]
     assert len(old) == 1 and web.ADDED not in old[0]
+
+
+def test_the_noted_articles_were_all_a_reclean_had_to_read(crawl: Crawl, tmp_path: Path) -> None:
+    """After both rounds no note is left, and reading every stored article of the outlet again (as the re-clean of a
+    store written before articles were noted does) finds nothing more to clean."""
+    import shutil
+
+    from crawler import reclean
+    from storage.db import open_database
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(crawl.db, copy)
+    db = open_database(copy)
+    assert db.execute("SELECT count(*) FROM reclean_pending").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM boilerplate WHERE learned_at IS NOT NULL").fetchone()[0] >= 3
+    with db.conn:
+        db.execute("UPDATE boilerplate SET first_article = NULL")
+        db.execute("DELETE FROM boilerplate_sites")
+    done = reclean.reclean_learned(db)
+    assert done.sites == 1 and done.articles == 0

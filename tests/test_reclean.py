@@ -40,3 +40,81 @@ def test_every_article_of_a_site_is_cleaned_whatever_the_chunk(tmp_path: Path, m
     assert texts[:7] == ["\n".join(_body(i)[:2]) for i in range(7)]
     assert texts[7] == FURNITURE
     assert reclean.reclean_learned(store.db).articles == 0  # nothing left to clean
+
+
+PLACES = ["Turnhalle", "Kläranlage", "Grundschule", "Feuerwache", "Bücherei", "Kita", "Sporthalle", "Brücke",
+          "Friedhofshalle", "Bahnhofsplatz"]
+TOPICS = ["Sanierung", "Erweiterung", "Planung", "Finanzierung", "Ausschreibung", "Prüfung"]
+
+
+def _varied(i: int) -> list[str]:
+    """Two body lines of their own (numbers alone would not do: a line's key ignores them) and the furniture."""
+    place, topic = PLACES[i % len(PLACES)], TOPICS[i // len(PLACES)]
+    return [f"Der Gemeinderat von Kellbach hat über die {topic} der {place} beraten und entschieden.",
+            f"Die Kosten der {topic} für die {place} liegen nach dem Gutachten bei rund zwei Millionen Euro.",
+            FURNITURE]
+
+
+def _store(store: Store, i: int, lines: list[str], site: str = "www.kz.example") -> int:
+    url = f"https://{site}/lokales/meldung-{i}.html"
+    article_id = store.insert_article({"url": url, "canonical_url": url, "source": "KZ", "site_name": "KZ",
+                                       "text": "\n".join(lines), "content_hash": f"h{i}"}, "2025-01-01T00:00:00Z")
+    hashes = {paragraph_hash(p): p for p in lines}
+    boilerplate.record_paragraphs(store.db, site, hashes.keys(), hashes, article_id=article_id)
+    return article_id
+
+
+def test_only_the_articles_that_may_hold_a_learned_line_are_read(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first article that had a line and the one that made it learned are noted as they are stored; later
+    articles stored without the line (their worker knew it) are not read at the re-clean, nor is another site."""
+    store = Store(open_database(tmp_path / "a.db"))
+    with store.transaction():
+        first = _store(store, 0, _varied(0))
+        second = _store(store, 1, _varied(1))  # makes FURNITURE learned: itself and the first are noted
+        later = [_store(store, i, _varied(i)[:2]) for i in range(2, 30)]
+        other = _store(store, 99, [FURNITURE, "Ein ganz anderer Text über den Markt in Obermoos und seine Stände."],
+                       site="else.example")  # seen once on its own site: not learned there
+    assert {r[0] for r in store.db.execute("SELECT article_id FROM reclean_pending")} == {first, second}
+    read = []
+    real = reclean._reclean
+    monkeypatch.setattr(reclean, "_reclean", lambda db, row, *a: read.append(row["id"]) or real(db, row, *a))
+    assert reclean.reclean_learned(store.db) == reclean.Recleaned(sites=1, articles=2)
+    assert sorted(read) == [first, second]
+    texts = dict(store.db.execute("SELECT id, text FROM articles").fetchall())
+    assert texts[first] == "\n".join(_varied(0)[:2]) and texts[second] == "\n".join(_varied(1)[:2])
+    assert all(FURNITURE not in texts[a] for a in later) and FURNITURE in texts[other]
+    assert store.db.execute("SELECT count(*) FROM reclean_pending").fetchone()[0] == 0
+    read.clear()
+    assert reclean.reclean_learned(store.db).articles == 0 and read == []
+
+
+def test_a_line_first_seen_in_an_earlier_run_is_cleaned_from_that_article(tmp_path: Path) -> None:
+    """Across runs (transactions) and re-cleans: the first article of a line learned later is found by its note."""
+    store = Store(open_database(tmp_path / "a.db"))
+    with store.transaction():
+        first = _store(store, 0, _varied(0))
+        _store(store, 1, _varied(1)[:2])
+    assert reclean.reclean_learned(store.db).articles == 0  # nothing learned yet
+    with store.transaction():
+        second = _store(store, 2, _varied(2))
+    assert reclean.reclean_learned(store.db).articles == 2
+    texts = dict(store.db.execute("SELECT id, text FROM articles").fetchall())
+    assert FURNITURE not in texts[first] and FURNITURE not in texts[second]
+
+
+def test_lines_counted_without_their_article_make_the_site_read_whole(tmp_path: Path) -> None:
+    """Counts from before articles were noted (or recorded without an id) know no first article: a site that learns
+    such a line has all its stored articles read, as every re-clean did before."""
+    store = Store(open_database(tmp_path / "a.db"))
+    with store.transaction():
+        for i in range(3):
+            url = f"https://www.kz.example/lokales/meldung-{i}.html"
+            store.insert_article({"url": url, "canonical_url": url, "source": "KZ", "site_name": "KZ",
+                                  "text": "\n".join(_body(i)), "content_hash": f"h{i}"}, "2025-01-01T00:00:00Z")
+        hashes = {paragraph_hash(FURNITURE): FURNITURE}
+        boilerplate.record_paragraphs(store.db, "www.kz.example", hashes.keys(), hashes)
+        boilerplate.record_paragraphs(store.db, "www.kz.example", hashes.keys(), hashes)
+    assert boilerplate.sites_to_read_whole(store.db) == ["kz.example"]
+    assert reclean.reclean_learned(store.db) == reclean.Recleaned(sites=1, articles=3)
+    assert reclean.reclean_learned(store.db).articles == 0
