@@ -104,7 +104,8 @@ def crawl(executor: ExtractionPool, config: Config, stories: list[Story], store:
         # trafilatura), spent on the other core while this one recleans and decides. multiprocessing's exit handler
         # reaps them when this process ends.
         executor.shutdown(wait=False, cancel_futures=True)
-        logger.info("extraction ran in %d worker process(es)", executor.workers)
+        logger.info("extraction ran in %d worker process(es), %d of them forked from a ready one", executor.workers,
+                    executor.forked)
     processor.index_staged()  # the run's near-duplicate keys into their index, also after a crawl that ended early
     processor.reclean_learned()  # before the decision, which reads the texts; also after a crawl that ended early
     if not close_reason or close_reason[0] != "finished":

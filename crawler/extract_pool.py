@@ -5,11 +5,13 @@ killer, a segfault in a C extension), the pool starts a fresh lane and resubmits
 dead one; a task that fails that way `attempts` times (a page that kills its worker every time) gets
 `crash_result()`.
 
-A worker costs about 0.6 CPU seconds and 50 MB to start (a Python with trafilatura loaded). A cron run of twenty pages
-extracts them in less time than a second worker takes to start, so the pool starts with one lane and adds the next
-when the work waiting would keep the running lanes busy for longer than a new worker took to start: both times are
-measured in this run (the first lane's start, and the interval between two tasks a busy lane finished), not a
-threshold fitted to one machine.
+A spawned worker costs about 0.3-0.6 CPU seconds and 50 MB to start (a Python with trafilatura loaded). A cron run of
+twenty pages extracts them in less time than a second worker takes to start, so the pool starts with one lane and
+adds the next when the work waiting would keep the running lanes busy for longer than a new worker took to start: both
+times are measured in this run (the first lane's start, and the interval between two tasks a busy lane finished), not
+a threshold fitted to one machine. The next lane's worker is forked from a ready one where the system allows it
+(Linux): it starts with the extraction loaded, ready in milliseconds for almost no CPU, where a second spawned Python
+loaded it all again. The forked worker is the forking worker's child, which waits for it when it ends.
 
 The plumbing is the least a task needs (issue 15). Python's ProcessPoolExecutor, one per lane before, moved each
 task through a queue, a feeder thread and a manager thread that builds a new selector on every wait: 0.73-0.76 ms of
@@ -26,9 +28,13 @@ import logging
 import multiprocessing
 import os
 import pickle
+import secrets
+import select
 import selectors
 import signal
+import socket
 import struct
+import sys
 import threading
 import time
 from collections import deque
@@ -36,6 +42,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import count
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from typing import Any
@@ -55,6 +62,10 @@ _LONG_LENGTH = struct.Struct("!Q")
 # The I/O thread reads into one buffer of this size, made once: os.read() makes a new bytes object of the size asked
 # for each read (a fresh mapping and its page faults for every result, the thread's largest cost in a crawl).
 _READ_CHUNK = 1 << 18
+# A lane's worker is forked from a ready worker where the system allows it (fork, and the abstract socket addresses
+# of Linux the new worker connects to); how long the pool waits for one before it spawns a worker instead.
+_CAN_FORK = hasattr(os, "fork") and hasattr(os, "pidfd_open") and sys.platform.startswith("linux")
+FORK_TIMEOUT = 20.0
 
 
 @dataclass(eq=False)
@@ -64,6 +75,7 @@ class _Task:
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
     attempt: int
+    control: bool = False  # the pool's own request (a fork), not a page: not timed as one
 
 
 @dataclass(eq=False)
@@ -71,7 +83,7 @@ class _Lane:
     """One worker process and the tasks given to it that have not ended, in order: the first `sent` are in the
     worker's hands (the first one running), the rest wait here."""
 
-    process: multiprocessing.process.BaseProcess
+    process: multiprocessing.process.BaseProcess | _Forked
     conn: Connection
     started: float = field(default_factory=time.monotonic)
     tasks: deque[_Task] = field(default_factory=deque)
@@ -105,7 +117,9 @@ class ExtractionPool(Executor):
         self._task_seconds: float | None = None  # a task's time on a busy lane, a running mean
         self._growing = False  # a new lane's worker is being started
         self.replaced = 0  # how many times a broken lane was replaced
-        self._dead: list[multiprocessing.process.BaseProcess] = []  # processes of lanes that ended, to be joined
+        self._dead: list[multiprocessing.process.BaseProcess | _Forked] = []  # processes of ended lanes, to join
+        self._forked = 0  # lanes whose worker was forked from a ready worker
+        self._names = count()
         self._selector = selectors.DefaultSelector()
         self._wake_read, self._wake_write = os.pipe()
         os.set_blocking(self._wake_read, False)
@@ -116,6 +130,12 @@ class ExtractionPool(Executor):
         self._register(self._lanes[0], selectors.EVENT_READ)
         self._thread = threading.Thread(target=self._io, name="extraction-pool-io", daemon=True)
         self._thread.start()
+
+    @property
+    def forked(self) -> int:
+        """How many lanes' workers were forked from a ready worker (the rest were spawned)."""
+        with self._lock:
+            return self._forked
 
     @property
     def workers(self) -> int:
@@ -160,6 +180,9 @@ class ExtractionPool(Executor):
         if not lanes:  # the last worker died before it was ever ready, with nothing to do: a new one now
             lanes.append(self._new_lane())
             self._change(lanes[0], selectors.EVENT_READ)
+        # The bar is a spawned worker's start even when the new one is forked (ready in milliseconds, for almost no
+        # CPU): it is still a process of its own that grows its own memory, which a cron run's handful of pages
+        # does not need.
         if (not self._growing and len(lanes) < self._max_workers and self._start_seconds is not None
                 and self._task_seconds is not None
                 and sum(lane.waiting for lane in lanes) * self._task_seconds / len(lanes) > self._start_seconds):
@@ -169,10 +192,17 @@ class ExtractionPool(Executor):
         return min(lanes, key=lambda lane: self._load(lane, now))
 
     def _grow(self) -> None:
-        """Start a new lane's worker and then let it take tasks.  On a thread of its own: starting a process takes
-        the caller some milliseconds (tens, on a busy machine), and the caller is the crawl's event loop."""
+        """Start a new lane's worker and then let it take tasks: forked from a ready worker where it can be (some
+        milliseconds of CPU, where spawning a Python that loads the extraction takes about half a second), else
+        spawned.  On a thread of its own: the caller is the crawl's event loop."""
         try:
-            lane = self._new_lane()
+            lane = self._fork_lane()
+            if lane is None:
+                with self._lock:
+                    if self._closed:  # shut down meanwhile: no worker is wanted any more
+                        self._growing = False
+                        return
+                lane = self._new_lane()
         except Exception:
             logger.exception("could not start another extraction worker")
             with self._lock:
@@ -186,11 +216,51 @@ class ExtractionPool(Executor):
             self._lanes.append(lane)
             self._change(lane, selectors.EVENT_READ)
 
+    def _fork_lane(self) -> _Lane | None:
+        """A lane whose worker is forked from a ready worker (after the tasks that worker has in hand), joined to this
+        process by a socket it connects to; None when no worker can fork one now (none ready, it died meanwhile, or
+        this system has no fork or abstract sockets), and the caller spawns one."""
+        with self._lock:
+            source = next((lane for lane in self._lanes if lane.ready and not lane.broken), None)
+        if not _CAN_FORK or source is None:
+            return None
+        asked = time.monotonic()
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            # An abstract address (Linux): no file to clean up, and a random name no other process can guess.
+            address = f"\0storywatch-extraction-{os.getpid()}-{next(self._names)}-{secrets.token_hex(8)}"
+            listener.bind(address)
+            listener.listen(1)
+            listener.settimeout(FORK_TIMEOUT)
+            future: Future[Any] = Future()
+            # Its last attempt: when the worker dies holding it, it is not sent again, and this gives up below.
+            task = _Task(future, _fork_worker, (address,), {}, self._attempts, control=True)
+            with self._lock:
+                if source.broken or self._closed:
+                    return None
+                source.tasks.insert(source.sent, task)  # next after the tasks the worker holds, before the rest
+                self._send_more(source)
+            try:
+                pid = future.result(timeout=FORK_TIMEOUT)  # the forking worker's answer: then its fork connects
+                accepted, _ = listener.accept() if isinstance(pid, int) else (None, None)
+            except Exception:
+                logger.debug("no extraction worker was forked; spawning one", exc_info=True)
+                return None
+        finally:
+            listener.close()
+        if accepted is None:  # the forking worker died holding the request (its crash result came back)
+            return None
+        accepted.setblocking(False)
+        lane = _Lane(_Forked(pid), Connection(accepted.detach()), started=asked)
+        with self._lock:
+            self._forked += 1
+        return lane
+
     def _load(self, lane: _Lane, now: float) -> float:
         """The tasks ahead of a new one on `lane`: those waiting, and for a worker that may still be starting, as many
         more as its remaining start time would take.  A task given to a lane stays there."""
         load = float(lane.waiting)
-        if lane.last_end is None and self._start_seconds is not None and self._task_seconds:
+        if not lane.ready and lane.last_end is None and self._start_seconds is not None and self._task_seconds:
             load += max(0.0, self._start_seconds - (now - lane.started)) / self._task_seconds
         return load
 
@@ -323,7 +393,7 @@ class ExtractionPool(Executor):
             if not lane.ready:
                 lane.ready = True
                 with self._lock:
-                    if self._start_seconds is None:
+                    if self._start_seconds is None and not isinstance(lane.process, _Forked):
                         self._start_seconds = time.monotonic() - lane.started
                 continue
             with self._lock:
@@ -331,7 +401,7 @@ class ExtractionPool(Executor):
                     continue  # a frame for nothing asked: cannot happen with a sane worker
                 task = lane.tasks.popleft()
                 lane.sent -= 1
-                self._ended(lane)
+                self._ended(lane, measured=not task.control)
                 self._send_more(lane)
             try:
                 ok, value = pickle.loads(frame)
@@ -450,9 +520,27 @@ def _take_frame(inbox: bytearray) -> bytes | None:
 
 
 def _worker_main(conn: Connection) -> None:
-    """A worker: load the extraction, say so (an empty frame), then run the tasks that come, one after the other,
-    answering each with (True, result) or (False, exception); ends when the pool closes its end."""
+    """A spawned worker: load the extraction, then serve the pool."""
     worker_start()
+    _serve(conn)
+
+
+_connection: Connection | None = None  # the socket this worker serves (a worker forked from it closes its copy)
+_forked_pids: list[int] = []  # the workers this one forked, waited for when it ends
+
+
+def _serve(conn: Connection) -> None:
+    """Say the worker is ready (an empty frame), then run the tasks that come, one after the other, answering each
+    with (True, result) or (False, exception); return when the pool closes its end."""
+    global _connection
+    _connection = conn
+    try:
+        _serve_tasks(conn)
+    finally:
+        _reap_forked()
+
+
+def _serve_tasks(conn: Connection) -> None:
     conn.send_bytes(b"")
     while True:
         try:
@@ -471,6 +559,56 @@ def _worker_main(conn: Connection) -> None:
             conn.send_bytes(payload)
         except OSError:
             return
+
+
+def _fork_worker(address: str) -> int:
+    """Run in a ready worker at the pool's request: fork a new worker, which connects to the pool at `address` and
+    serves it from then on; returns the new worker's pid.  The new worker starts with the extraction loaded, so it
+    costs some milliseconds of CPU instead of the half second of a spawned one."""
+    pid = os.fork()
+    if pid:
+        _forked_pids.append(pid)
+        return pid
+    code = 0
+    _forked_pids.clear()
+    try:
+        if _connection is not None:
+            _connection.close()  # the forking worker's socket (and the task it may hold) stays its own
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.connect(address)
+        _serve(Connection(sock.detach()))
+    except BaseException:  # noqa: BLE001 - it never returns into the forking worker's loop
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _reap_forked() -> None:
+    """Wait for the workers this one forked (they end when the pool closes their sockets, as it closes this one's):
+    none is left a zombie, and their CPU time counts among this process's children's, as a spawned worker's counts
+    among the crawl process's. (A worker that ignored SIGCHLD instead would have the kernel drop that time.)"""
+    while _forked_pids:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(_forked_pids.pop(), 0)
+
+
+class _Forked:
+    """A lane's worker forked by another worker: not a child of this process, so it is joined through a pidfd."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        try:
+            self._fd = os.pidfd_open(pid)
+        except OSError:  # it ended already
+            self._fd = -1
+
+    def join(self, timeout: float | None = None) -> None:
+        if self._fd < 0:
+            return
+        readable, _, _ = select.select([self._fd], [], [], timeout)
+        if readable:
+            os.close(self._fd)
+            self._fd = -1
 
 
 # How much lower the workers' CPU priority is than the crawl's main process (nice levels). The main process runs the

@@ -173,3 +173,69 @@ def test_when_no_worker_can_be_started_in_place_of_a_dead_one_its_tasks_end_and_
         assert pool.workers == 1
     finally:
         pool.shutdown()
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def _parent_of(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def _grown(pool: ExtractionPool) -> list[Future[int]]:
+    """Tasks of 30 ms submitted every 20 ms until the pool has a second worker ready (its work piles up past a
+    spawned worker's start)."""
+    futures = []
+    deadline = time.monotonic() + 120
+    while pool.workers < 2 or not all(lane.ready for lane in pool._lanes):
+        assert time.monotonic() < deadline, "the pool never grew"
+        futures.append(pool.submit(_pid_after, 0.03))
+        time.sleep(0.02)
+    return futures
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_second_worker_is_forked_from_the_ready_one_serves_tasks_and_ends_with_the_pool() -> None:
+    """A new lane's worker is a fork of the ready worker (its child, ready in milliseconds with the extraction
+    loaded), not a second Python spawned to load it again; it takes tasks, and the pool's shutdown ends it."""
+    pool = ExtractionPool(2)
+    try:
+        futures = _grown(pool)
+        futures += [pool.submit(_pid_after, 0.01) for _ in range(40)]
+        pids = {f.result(timeout=120) for f in futures}
+        assert pool.forked == 1 and pool.workers == 2
+        assert len(pids) == 2  # both served tasks
+        spawned, forked = sorted(pids, key=lambda pid: _parent_of(pid) == os.getpid(), reverse=True)
+        assert _parent_of(spawned) == os.getpid() and _parent_of(forked) == spawned
+        assert pool.submit(_echo_size, b"x" * 300_000, 70_000).result(timeout=120) == (300_000, bytes([300_000 % 251]) * 70_000)
+    finally:
+        pool.shutdown(wait=True)
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):  # ended, and reaped by the worker that forked it
+            os.kill(pid, 0)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_forked_worker_that_dies_holding_a_task_is_replaced_and_the_task_runs_again(tmp_path: Path) -> None:
+    pool = ExtractionPool(2)
+    try:
+        for f in _grown(pool):
+            f.result(timeout=120)
+        assert pool.forked == 1
+        forked = next(lane for lane in pool._lanes if _parent_of(lane.process.pid) != os.getpid())
+        gate = tmp_path / "gate"
+        held = [pool.submit(_wait_for_file, str(gate), i) for i in range(6)]  # both lanes hold some
+        deadline = time.monotonic() + 60
+        while forked.sent == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert forked.sent > 0
+        os.kill(forked.process.pid, signal.SIGKILL)
+        while pool.replaced == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        gate.touch()
+        assert [f.result(timeout=120) for f in held] == list(range(6))
+        assert pool.replaced == 1 and pool.workers == 2
+    finally:
+        pool.shutdown(wait=True)
