@@ -67,12 +67,12 @@ def inputs(store: Store, story: Story, seed_files: list[tuple[str, str]]) -> str
 
 
 def decide_if_changed(store: Store, story: Story, seed_files: list[tuple[str, str]], *, run_id: int,
-                      stats: RunStats, now: str) -> Decision | None:
+                      stats: RunStats, now: str, changed: bool = False) -> Decision | None:
     """Decide the story again (crawler.story_update.update_story) unless nothing it is decided on changed since its
     last decision; then record what it was decided on. Inside the caller's transaction. None when it was not decided
-    (nothing changed, or nothing to decide)."""
-    before = inputs(store, story, seed_files)
-    if before == stored.last_decision(store.db, story.id):
+    (nothing changed, or nothing to decide). `changed`: the caller knows the inputs changed (it stored a candidate of
+    the story): the digest before is not needed to tell."""
+    if not changed and inputs(store, story, seed_files) == stored.last_decision(store.db, story.id):
         logger.info("story %s: nothing it is decided on changed since its last decision; not decided again", story.id)
         stats.inc("decisions_skipped")
         return None

@@ -8,6 +8,7 @@ transaction per article.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -86,6 +87,8 @@ class ArticleProcessor:
         self.stats = stats
         self._seed_texts = seed_texts or {}
         self._profiles: dict[str, StoryProfile] = {}
+        self._with_new_candidates: set[str] = set()  # stories this run stored a candidate of: decided for sure
+        self._loading_decision = False
 
     # -- per-story state, loaded once a run -------------------------------------------------------------
     def profile(self, story: Story) -> StoryProfile:
@@ -218,10 +221,22 @@ class ArticleProcessor:
             score = profile.score(title, text, weights)
             self.store.set_candidate(story.id, article_id, similarity=score.score, run_id=self.run_id, now=now,
                                      matched_terms=list(matched))
+            self._candidate_stored(story)
             self.stats.inc("candidates")
             if profile.likely(score):
                 given[story.id] = "candidate"
         return given
+
+    def _candidate_stored(self, story: Story) -> None:
+        """A new candidate of `story`: the end of the run will decide it, so the decision's modules (scipy: 0.1-0.16
+        CPU s) are loaded now, on a thread, while the crawl leaves the core room; not at the end, where the decision
+        runs alone on one core. Runs that store no candidate never load them."""
+        if story.id in self._with_new_candidates:
+            return
+        self._with_new_candidates.add(story.id)
+        if not self._loading_decision and any(s.id == story.id for s in self.decide_for):
+            self._loading_decision = True
+            threading.Thread(target=_load_the_decision, name="load-decision", daemon=True).start()
 
     # -- the end of a run ----------------------------------------------------------------------------------
     def decide(self) -> None:
@@ -235,7 +250,8 @@ class ArticleProcessor:
             started = time.perf_counter()
             with self.store.transaction():
                 decision = decide_if_changed(self.store, story, self._seed_texts.get(story.id, []),
-                                             run_id=self.run_id, stats=self.stats, now=utcnow())
+                                             run_id=self.run_id, stats=self.stats, now=utcnow(),
+                                             changed=story.id in self._with_new_candidates)
             if decision is not None:
                 logger.info("story %(story)s decided: %(members)d of %(candidates)d in it, %(seconds).2f s",
                             {"story": story.id, "members": len(decision.members()),
@@ -249,6 +265,13 @@ class ArticleProcessor:
         if story.since and published and published < story.since:
             return "before_since"
         return None
+
+
+def _load_the_decision() -> None:
+    try:
+        import crawler.story_update  # noqa: F401
+    except Exception:
+        logger.debug("loading the decision's modules ahead failed", exc_info=True)
 
 
 def read_seed_file(path: Path) -> tuple[str, str]:

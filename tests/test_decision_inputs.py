@@ -140,3 +140,51 @@ def test_a_run_that_stores_nothing_new_does_not_decide_or_load_scipy(tmp_path: P
         assert done.returncode == 0, done.stderr[-3000:]
     assert runs[0].stdout.split() == ["0", "True", "0", "3"], runs[0].stdout
     assert runs[1].stdout.split() == ["0", "False", "1", "0"], runs[1].stdout
+
+
+def test_the_decisions_modules_load_while_the_crawl_runs_once_a_candidate_is_stored(tmp_path: Path) -> None:
+    """scipy and the decision load on a thread when the run stores its first candidate of a story it decides (the end
+    of the run will decide it), not at the end, where the decision runs alone on one core; a page that matches no
+    story loads nothing. The decision then needs no digest to know the story changed, and decides it."""
+    script = textwrap.dedent(f"""
+        import sys, threading
+        sys.path.insert(0, {str(REPO / "tests")!r})
+        from test_features import STORIES, URL, _article_body, _page
+        from crawler.extract import ExtractOptions
+        from crawler.items import Candidate
+        from crawler.process import ArticleProcessor, FetchedArticle
+        from crawler.stats import RunStats
+        from crawler.worker import extract_in_worker
+        from storage.db import open_database
+        from storage.store import Store
+
+        def item(url, body):
+            r = extract_in_worker(_page("x", body=body).encode(), "text/html", url, ExtractOptions(),
+                                  queries={{s.id: s.query for s in STORIES}})
+            return FetchedArticle(url, url, Candidate(url, "KZ", "feed"), r.extracted, band_keys=r.band_keys,
+                                  features=r.features)
+
+        store = Store(open_database({str(tmp_path / "s.db")!r}))
+        stats = RunStats([])
+        processor = ArticleProcessor(store, STORIES, store.start_run(None, 0), stats)
+        other = "<p>" + " ".join(["Am Marktplatz von Obermoos öffnet am Samstag der Wochenmarkt mit neuen Ständen."] * 4) + "</p>"
+        processor.process(item("https://www.kz.example/markt.html", other))
+        loading = [t for t in threading.enumerate() if t.name == "load-decision"]
+        print("after no candidate", bool(loading), "scipy" in sys.modules)
+        processor.process(item(URL, _article_body()))
+        for t in threading.enumerate():
+            if t.name == "load-decision":
+                t.join(60)
+        print("after a candidate", "scipy.sparse" in sys.modules, "crawler.story_update" in sys.modules)
+        processor.decide()
+        decided = store.db.execute("SELECT count(*) FROM story_candidates WHERE story = 'halle' AND decided_at IS NOT "
+                                   "NULL").fetchone()[0] + store.db.execute("SELECT count(*) FROM story_articles "
+                                                                            "WHERE story = 'halle'").fetchone()[0]
+        recorded = [r[0] for r in store.db.execute("SELECT story FROM story_decisions ORDER BY story")]
+        print("decided", decided, *recorded)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=cli_env(), capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.splitlines() == ["after no candidate False False", "after a candidate True True",
+                                        "decided 1 hafen halle"], done.stdout
