@@ -7,6 +7,10 @@ Each task carries a page-sized body (100 KB) and returns a result of an extracti
 in the worker; eight are in flight at once, awaited from an asyncio loop through `run_in_executor`, as the spider
 awaits its pages. One worker on each side. The figure is the calling process's own CPU (all its threads: the loop,
 and the pool's threads) per task while the tasks run, the workers' start excluded; the rounds alternate the two.
+
+Then what a second worker costs to start: the pool's first worker spawned (a Python that loads trafilatura and the
+extraction), against its second one forked from that ready worker: the new worker's CPU and the time until it says
+it is ready, per round (Linux: read from /proc).
 """
 
 from __future__ import annotations
@@ -67,6 +71,33 @@ def measure(make: Callable[[], Executor], tasks: int) -> float:
     return (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / tasks
 
 
+def _cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def worker_start() -> tuple[float, float, float, float]:
+    """(CPU s, seconds) of the pool's spawned first worker until ready, and of a second one forked from it."""
+    pool = ExtractionPool(2)
+    try:
+        first = pool._lanes[0]
+        while not first.ready:
+            time.sleep(0.005)
+        spawned = (_cpu(first.process.pid), pool._start_seconds or 0.0)
+        asked = time.monotonic()
+        lane = pool._fork_lane()
+        if lane is None:
+            return (*spawned, float("nan"), float("nan"))
+        with pool._lock:
+            pool._lanes.append(lane)
+            pool._change(lane, 1)
+        while not lane.ready:
+            time.sleep(0.001)
+        return (*spawned, _cpu(lane.process.pid), time.monotonic() - asked)
+    finally:
+        pool.shutdown(wait=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tasks", type=int, default=1000)
@@ -89,6 +120,12 @@ def main() -> None:
         mid = statistics.median(values)
         print(f"  {name:20s} {mid * 1000:6.3f} ms  ({', '.join(f'{v * 1000:.3f}' for v in values)})  "
               f"{mid / base:.2f}x")
+    if Path("/proc/self/stat").exists():
+        starts = [worker_start() for _ in range(args.rounds)]
+        print("A worker's start until ready, medians of "
+              f"{args.rounds}: spawned {statistics.median(x[0] for x in starts):.3f} CPU s in "
+              f"{statistics.median(x[1] for x in starts):.3f} s; forked from a ready worker "
+              f"{statistics.median(x[2] for x in starts):.3f} CPU s in {statistics.median(x[3] for x in starts):.3f} s")
 
 
 if __name__ == "__main__":
