@@ -101,12 +101,7 @@ def mark_pending(db: Database, article_ids: Iterable[int]) -> None:
 def sites_to_read_whole(db: Database) -> list[str]:
     """Sites that learned, since their last re-clean, a line whose first article is not known: all their stored
     articles are read (lines counted without an article id, or before ids were kept)."""
-    rows = db.execute(
-        "SELECT DISTINCT b.site FROM boilerplate b LEFT JOIN boilerplate_sites s ON s.site = b.site "
-        "WHERE b.learned_at IS NOT NULL AND b.first_article IS NULL "
-        "AND (s.recleaned_at IS NULL OR b.learned_at >= s.recleaned_at) ORDER BY b.site"
-    ).fetchall()
-    return [row[0] for row in rows]
+    return sites_to_reclean(db, first_article_unknown=True)
 
 
 def pending_articles(db: Database, *, after: int = 0, limit: int = -1) -> list[dict[str, Any]]:
@@ -124,12 +119,13 @@ def clear_pending(db: Database) -> None:
     db.execute("DELETE FROM reclean_pending")
 
 
-def sites_to_reclean(db: Database) -> list[str]:
-    """Sites that learned a line since their stored texts were last cleaned of learned lines."""
+def sites_to_reclean(db: Database, *, first_article_unknown: bool = False) -> list[str]:
+    """Sites that learned a line since their stored texts were last cleaned of learned lines (with
+    `first_article_unknown`, only such lines whose first article is not known)."""
     rows = db.execute(
         "SELECT DISTINCT b.site FROM boilerplate b LEFT JOIN boilerplate_sites s ON s.site = b.site "
         "WHERE b.learned_at IS NOT NULL AND (s.recleaned_at IS NULL OR b.learned_at >= s.recleaned_at) "
-        "ORDER BY b.site"
+        + ("AND b.first_article IS NULL " if first_article_unknown else "") + "ORDER BY b.site"
     ).fetchall()
     return [row[0] for row in rows]
 

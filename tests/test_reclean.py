@@ -20,6 +20,12 @@ def _body(i: int) -> list[str]:
             f"Die Kosten der Sanierung liegen nach dem Gutachten Nummer {i} bei rund zwei Millionen Euro.", FURNITURE]
 
 
+def _insert(store: Store, i: int) -> None:
+    url = f"https://www.kz.example/lokales/meldung-{i}.html"
+    store.insert_article({"url": url, "canonical_url": url, "source": "KZ", "site_name": "KZ",
+                          "text": "\n".join(_body(i)), "content_hash": f"h{i}"}, "2025-01-01T00:00:00Z")
+
+
 @pytest.mark.parametrize("chunk", [2, 200])
 def test_every_article_of_a_site_is_cleaned_whatever_the_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                chunk: int) -> None:
@@ -27,9 +33,7 @@ def test_every_article_of_a_site_is_cleaned_whatever_the_chunk(tmp_path: Path, m
     store = Store(open_database(tmp_path / "a.db"))
     with store.transaction():
         for i in range(7):
-            url = f"https://www.kz.example/lokales/meldung-{i}.html"
-            store.insert_article({"url": url, "canonical_url": url, "source": "KZ", "site_name": "KZ",
-                                  "text": "\n".join(_body(i)), "content_hash": f"h{i}"}, "2025-01-01T00:00:00Z")
+            _insert(store, i)
             hashes = {paragraph_hash(p): p for p in _body(i)}
             boilerplate.record_paragraphs(store.db, "www.kz.example", hashes.keys(), hashes)
         other = "https://else.example/x.html"  # another site: untouched
@@ -109,9 +113,7 @@ def test_lines_counted_without_their_article_make_the_site_read_whole(tmp_path: 
     store = Store(open_database(tmp_path / "a.db"))
     with store.transaction():
         for i in range(3):
-            url = f"https://www.kz.example/lokales/meldung-{i}.html"
-            store.insert_article({"url": url, "canonical_url": url, "source": "KZ", "site_name": "KZ",
-                                  "text": "\n".join(_body(i)), "content_hash": f"h{i}"}, "2025-01-01T00:00:00Z")
+            _insert(store, i)
         hashes = {paragraph_hash(FURNITURE): FURNITURE}
         boilerplate.record_paragraphs(store.db, "www.kz.example", hashes.keys(), hashes)
         boilerplate.record_paragraphs(store.db, "www.kz.example", hashes.keys(), hashes)
