@@ -375,7 +375,10 @@ def measure(cmd: list[str], cwd: Path | None = None, log: Path | None = None) ->
     peak RSS; with `log`, that file's largest size during the run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # This checkout's code, also where another one is installed in the environment (an editable install of the
+    # main checkout answers `import crawler` for every copy of it, e.g. a worktree of an older revision).
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = log_peak = 0
     done = threading.Event()
 
