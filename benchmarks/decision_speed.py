@@ -97,7 +97,7 @@ def build_store(path: Path, n: int, maker: TextMaker) -> tuple[Store, Story, lis
                       "source": "bench", "title": title, "text": text, "content_hash": digest,
                       "published": f"2025-01-{1 + i % 28:02d}T08:00:00+01:00"}
             article_id = store.insert_article(fields, now)
-            dedup_index.index_article(store.db, article_id, dedup.band_keys(dedup.signature(dedup.shingles(text))))
+            dedup_index.index_article(store.db, article_id, dedup.text_keys(text))
             if i < n:  # a candidate, as process() leaves it: its row and its cached term weights
                 weights = term_weights(title, text)
                 stored.save_term_weights(store.db, [(article_id, digest, weights)])

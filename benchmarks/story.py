@@ -390,7 +390,7 @@ def _peak_memory(db, queries: list[str]) -> int:
     """Peak traced Python bytes over the lookups."""
     tracemalloc.start()
     for text in queries:
-        dedup_index.candidate_ids(db, dedup.band_keys(dedup.signature(dedup.shingles(text))))
+        dedup_index.candidate_ids(db, dedup.text_keys(text))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak

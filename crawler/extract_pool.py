@@ -260,7 +260,7 @@ class ExtractionPool(Executor):
         """The tasks ahead of a new one on `lane`: those waiting, and for a worker that may still be starting, as many
         more as its remaining start time would take.  A task given to a lane stays there."""
         load = float(lane.waiting)
-        if not lane.ready and lane.last_end is None and self._start_seconds is not None and self._task_seconds:
+        if not lane.ready and self._start_seconds is not None and self._task_seconds:  # (no task ends before ready)
             load += max(0.0, self._start_seconds - (now - lane.started)) / self._task_seconds
         return load
 
