@@ -54,6 +54,7 @@ LISTING_CHUNK = 200  # a listing's links written to the frontier per transaction
 # loop probe on a slow day: 200 links of a feed took 86 ms)
 LISTING_BUDGET = BUDGET
 PER_SOURCE_MIN = 8  # frontier entries of one source in flight, at most (four times its per-host concurrency if more)
+SEED_WAIT = 600  # seconds the article pages wait for the seeds at most (a seed request always reports back)
 
 
 @dataclass
@@ -83,6 +84,7 @@ class StoryWatchSpider(scrapy.Spider):
         self._stored: set[int] = set()  # articles this run stored or saw unchanged
         self._sitemaps_seen: set[str] = set()
         self._seeds_pending = 0
+        self._seeds_done = asyncio.Event()  # set when no seed request is pending any more
         self.progress = Progress(plan.stats, show=plan.show_progress)
         self._sources = {s.name: s for s in plan.config.sources}
         # Every configured story, not only this run's: a listing's validators and the frontier serve all stories,
@@ -122,14 +124,14 @@ class StoryWatchSpider(scrapy.Spider):
 
     # -- start ------------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
-        # Seeds first: the story profile needs them before any other page is judged.
+        # Seeds first: the story profile needs them before any other page is judged. Only the article pages wait
+        # for them (`_refill`, the revisits below): the listings are fetched and read meanwhile, so a seed's
+        # extraction (or a slow seed server) does not hold up the whole crawl's start.
         for request in self._seed_requests():
             self._seeds_pending += 1
             yield request
-        waited = 0.0
-        while self._seeds_pending > 0 and waited < 600:
-            await asyncio.sleep(0.05)
-            waited += 0.05
+        if not self._seeds_pending:
+            self._seeds_done.set()
         for source in self.plan.config.sources:
             for url in source.feeds:
                 yield self._listing_request(url, source, "feed", self.parse_feed)
@@ -140,6 +142,10 @@ class StoryWatchSpider(scrapy.Spider):
                 yield self._listing_request(url, source, "sitemap", self.parse_sitemap, conditional=False)
             for url in source.sections:
                 yield self._listing_request(url, source, "section", self.parse_section)
+        try:  # a seed request that vanished without its callback (none known) holds the rest back no longer
+            await asyncio.wait_for(self._seeds_done.wait(), SEED_WAIT)
+        except TimeoutError:
+            logger.warning("seeds still not stored after %d s: the crawl goes on without waiting", SEED_WAIT)
         for request in self._revisit_requests():
             yield request
         # What earlier runs left in the frontier; the rest follows as listings and articles are answered.
@@ -174,6 +180,8 @@ class StoryWatchSpider(scrapy.Spider):
                 continue
             source = self._source_for(url)
             candidate = Candidate(url=url, source=source, via="seed")
+            # A listing read while the seed is in flight names it again: not a second fetch of it this run.
+            self._scheduled.add(variant_keys(url)[0])
             yield Request(
                 url,
                 callback=self.parse_article,
@@ -413,6 +421,7 @@ class StoryWatchSpider(scrapy.Spider):
         self._in_flight = 0
         self._busy.clear()
         self._seeds_pending = 0
+        self._seeds_done.set()
         requests = self._refill()
         if not requests:
             return
@@ -437,6 +446,8 @@ class StoryWatchSpider(scrapy.Spider):
     def _request_done(self, meta: dict[str, Any]) -> None:
         if meta.get("seed"):
             self._seeds_pending -= 1
+            if self._seeds_pending <= 0:
+                self._seeds_done.set()
         if meta.get("frontier_key"):
             self._in_flight -= 1
             if self._busy[meta.get("source")] > 0:
