@@ -92,7 +92,8 @@ def crawl(executor: ExtractionPool, config: Config, stories: list[Story], store:
     # The objects of the libraries and of the run's set-up live as long as the crawl: frozen, the cyclic garbage
     # collector stops walking them, and its full collections no longer hold the event loop for up to a tenth of a
     # second (benchmarks/crawl_speed.py's event-loop probe: late by up to 100 ms, each time a full collection ran).
-    gc.collect()
+    # No collection first: the automatic ones during the imports left about ten unreachable objects to freeze with
+    # the rest (a 200-page run), and a full collection here took 22-29 ms of the start, on the path to the first page.
     gc.freeze()
     try:
         with Checkpointer(store.db):  # the log is copied into the database file off the event loop

@@ -270,6 +270,9 @@ class ArticleProcessor:
 def _load_the_decision() -> None:
     try:
         import crawler.story_update  # noqa: F401
+        from crawler.decision_inputs import code_digest
+
+        code_digest()  # the decision's code read and hashed (about 8 ms), not at the end of the run
     except Exception:
         logger.debug("loading the decision's modules ahead failed", exc_info=True)
 
