@@ -101,9 +101,9 @@ def crawl(executor: ExtractionPool, config: Config, stories: list[Story], store:
             process.start()
     finally:
         gc.unfreeze()  # whoever calls crawl() in a process that lives on gets its garbage collected again
-        # The workers are told to end, not waited for: a worker's exit takes about 0.2 s (its interpreter unloads
-        # trafilatura), spent on the other core while this one recleans and decides. multiprocessing's exit handler
-        # reaps them when this process ends.
+        # The workers are told to end, not waited for (a task still running in one ends first): they end on the
+        # other core while this one recleans and decides. multiprocessing's exit handler reaps them when this process
+        # ends.
         executor.shutdown(wait=False, cancel_futures=True)
         logger.info("extraction ran in %d worker process(es), %d of them forked from a ready one", executor.workers,
                     executor.forked)
