@@ -38,6 +38,12 @@ each, and the ratio of the largest to the smallest store.
 The decision's scaling table (--decision-sizes) comes from benchmarks/decision_speed.py: N query-matching
 candidates of one story with seeds, every one decided.
 
+The checkout's packages (crawler, storage, config) are byte-compiled before anything is measured, as `pip install .`
+(the README's set-up) compiles an installed storywatch and trafilatura's own install compiled the baseline: with
+PYTHONDONTWRITEBYTECODE set (this machine's environment) a run from the checkout otherwise compiled every module of
+the crawl process and of each worker from source again, 70-100 ms of the crawl process's start alone, which no
+installed storywatch pays.
+
 The outlets speak HTTP/1.1 and keep connections open, as web servers do; both sides use them (plain trafilatura
 through urllib3's pool, as trafilatura's own fetch_url). --close-connections: HTTP/1.0, a new connection for every
 page on both sides (the protocol of the issue's first measurement, which made connection set-up a tenth of the
@@ -55,6 +61,7 @@ more than 50 ms; every candidate decided, 10,000 in <= 10 s, near-linear.
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import json
 import os
@@ -622,6 +629,14 @@ def decision_table(sizes: list[int]) -> None:
                    check=True)
 
 
+def compile_checkout() -> None:
+    """Byte-code for the checkout's modules, as an install has it (see the module's text); written into their
+    __pycache__ directories (ignored by git) also where PYTHONDONTWRITEBYTECODE is set, as pip writes it."""
+    for package in ("crawler", "storage", "config"):
+        if not compileall.compile_dir(ROOT / package, quiet=1):
+            raise SystemExit(f"could not byte-compile {ROOT / package}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, nargs="+", default=[1000, 5000])
@@ -637,6 +652,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.quick:
         args.pages, args.repeat, args.store_sizes, args.decision_sizes = [300], 1, [2000, 10_000], [1000, 2000]
+    compile_checkout()
     tmp = Path(tempfile.mkdtemp(prefix="sw-bench-"))
     try:
         for pages in ([args.small_run] if args.small_run else []) + args.pages:
