@@ -11,7 +11,10 @@ crawl stores them: article rows, near-duplicate bands, candidate rows with their
   again    the next run's decision of the same store (nothing new: every candidate and member decided again);
   decide   the decision alone (`crawler.membership.decide`) on the same documents, without the store;
   unchanged  a run that stored nothing since the last decision (the monitor's usual run): the digest of the
-           decision's inputs compared with the last decision's (`crawler.decision_inputs`), nothing decided.
+           decision's inputs compared with the last decision's (`crawler.decision_inputs`), nothing decided;
+  5 new    a run that stored 5 new articles of the story, published after all the others (the monitor's usual run
+           when the story moves): every candidate and member decided again, the new follow-ups' new sentences
+           against every earlier text of the story.
 
 Printed per size: seconds, milliseconds per candidate and that figure's ratio to the smallest size (1.0 =
 linear; up to 2000 documents the neighbour search compares all pairs, which is cheaper than the pruned search at
@@ -46,6 +49,8 @@ from storage import dedup_index
 from storage import membership as stored
 from storage.db import open_database
 from storage.store import Store, utcnow
+
+NEW_IN_A_RUN = 5
 
 SYLLABLES = ("ber", "kal", "mun", "dor", "fel", "gis", "han", "lo", "mer", "nor", "pal", "quin", "ros", "sta", "tiv",
              "ul", "ver", "wal", "zen", "ach", "bra", "chen", "dil", "eck", "for", "gu", "hei", "ing", "jo", "kur")
@@ -91,18 +96,25 @@ def build_store(path: Path, n: int, maker: TextMaker) -> tuple[Store, Story, lis
     with store.transaction():
         for i in range(n + 500):
             topic = 0 if i < n and i % 4 == 0 else 1 + i % 200
-            title, text = f"Meldung {i}", maker.text(topic)
-            digest = hashlib.sha1(text.encode()).hexdigest()
-            fields = {"url": f"http://bench.invalid/{i}", "canonical_url": f"http://bench.invalid/{i}",
-                      "source": "bench", "title": title, "text": text, "content_hash": digest,
-                      "published": f"2025-01-{1 + i % 28:02d}T08:00:00+01:00"}
-            article_id = store.insert_article(fields, now)
-            dedup_index.index_article(store.db, article_id, dedup.text_keys(text))
-            if i < n:  # a candidate, as process() leaves it: its row and its cached term weights
-                weights = term_weights(title, text)
-                stored.save_term_weights(store.db, [(article_id, digest, weights)])
-                store.set_candidate(story.id, article_id, similarity=0.0, run_id=run_id, now=now)
+            store_article(store, story, maker, i, topic, candidate=i < n, run_id=run_id, now=now)
     return store, story, seeds
+
+
+def store_article(store: Store, story: Story, maker: TextMaker, i: int, topic: int, *, candidate: bool, run_id: int,
+                  now: str, published: str | None = None) -> None:
+    """Article i of `topic` as the crawl stores it: its row, its near-duplicate bands and, for a candidate, its
+    candidate row with its cached term weights."""
+    title, text = f"Meldung {i}", maker.text(topic)
+    digest = hashlib.sha1(text.encode()).hexdigest()
+    fields = {"url": f"http://bench.invalid/{i}", "canonical_url": f"http://bench.invalid/{i}",
+              "source": "bench", "title": title, "text": text, "content_hash": digest,
+              "published": published or f"2025-01-{1 + i % 28:02d}T08:00:00+01:00"}
+    article_id = store.insert_article(fields, now)
+    dedup_index.index_article(store.db, article_id, dedup.text_keys(text))
+    if candidate:  # as process() leaves it: its row and its cached term weights
+        weights = term_weights(title, text)
+        stored.save_term_weights(store.db, [(article_id, digest, weights)])
+        store.set_candidate(story.id, article_id, similarity=0.0, run_id=run_id, now=now)
 
 
 def main() -> None:
@@ -141,6 +153,18 @@ def main() -> None:
                                             stats=RunStats([]), now=utcnow())
             figures["unchanged"] = time.perf_counter() - t
             assert skipped is None
+            # A cron run's usual news: a few new articles of the story, published after all the others.
+            run_id = store.start_run(None, 0)
+            with store.transaction():
+                for k in range(NEW_IN_A_RUN):
+                    store_article(store, story, maker, n + 500 + k, 0, candidate=True, run_id=run_id, now=utcnow(),
+                                  published=f"2025-02-01T{8 + k:02d}:00:00+01:00")
+            t = time.perf_counter()
+            with store.transaction():
+                decided = decide_if_changed(store, story, seeds, run_id=run_id, stats=RunStats([]), now=utcnow(),
+                                            changed=True)
+            figures[f"{NEW_IN_A_RUN} new"] = time.perf_counter() - t
+            assert decided is not None and len(decided.verdicts) == n + NEW_IN_A_RUN
             documents = Documents()
             for article_id, _, terms, weights in stored.cached_terms(store.db, range(1, n + 1)):
                 documents.add_terms(CANDIDATE, f"{article_id:09d}", article_id, terms, weights)
