@@ -525,9 +525,15 @@ def _worker_main(conn: Connection) -> None:
     file, lock or buffer that must outlive it, and the workers it forked are waited for already."""
     worker_start()
     _serve(conn)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+    _end(0)
+
+
+def _end(code: int) -> None:
+    """End this worker process now, without the interpreter's own ending (what it wrote is flushed first)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 _connection: Connection | None = None  # the socket this worker serves (a worker forked from it closes its copy)
@@ -585,7 +591,7 @@ def _fork_worker(address: str) -> int:
     except BaseException:  # noqa: BLE001 - it never returns into the forking worker's loop
         code = 1
     finally:
-        os._exit(code)
+        _end(code)
 
 
 def _reap_forked() -> None:

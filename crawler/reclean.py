@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from crawler import dedup
 from crawler.frame import Frame
 from crawler.site_boilerplate import drop_learned
+from crawler.urls import host_of
 from storage import boilerplate, dedup_index
 from storage.store import utcnow
 
@@ -63,7 +64,7 @@ def reclean_learned(db: Database) -> Recleaned:
         while rows := boilerplate.pending_articles(db, after=last, limit=CHUNK):
             last = rows[-1]["id"]
             for row in rows:
-                site = boilerplate.site_of(urlsplit(row["canonical_url"] or "").hostname or "")
+                site = boilerplate.site_of(host_of(row["canonical_url"] or ""))  # as process() counted it
                 if site in whole:
                     continue  # read whole above
                 if site not in learned:
