@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
 
+from crawler import textstats
 from crawler.agency import canonical_agency, desk_credit
 from crawler.byline import GLUED_PREFIX, PERSON, PREFIX, normalize_byline
 from crawler.frame import hidden, is_sentence
@@ -287,11 +288,8 @@ def _without_kicker(heading: HtmlElement, full: str) -> str | None:
     return rest if len(rest.split()) >= HEADLINE_MIN_WORDS else None
 
 
-_NON_WORD = re.compile(r"[\W_]+")
-
-
 def _fold(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", text.replace("\u00ad", "").casefold()).split())
+    return textstats.folded(text.replace("\u00ad", ""))
 
 
 def strip_site_suffix(title: str | None, source: str | None, url: str | None) -> str | None:
