@@ -26,6 +26,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from crawler.agency import AGENCIES, AGENCY_NAMES
+from crawler.textstats import word_runs
 
 # The header is looked for in the first lines only; the tail in the last ones.
 HEADER_MAX_LINES = 8
@@ -107,7 +108,7 @@ class Frame:
 
 def fold(text: str) -> str:
     """Lower case, words only, single spaces."""
-    return " ".join(_WORD.findall(text.replace("\u00ad", "").casefold()))
+    return " ".join(word_runs(text.replace("\u00ad", "").casefold(), _WORD))
 
 
 def is_sentence(line: str) -> bool:
@@ -293,7 +294,7 @@ def _trim_tail(lines: list[str], frame: Frame, dropped: list[tuple[str, str]]) -
 def _tail_furniture(line: str, frame: Frame) -> str | None:
     if not _LETTER.search(line):
         return "tail"
-    words = _WORD.findall(line)
+    words = word_runs(line, _WORD)
     if _REPORTING.search(line):
         return None
     names_outlet = frame.names_outlet(line)

@@ -13,15 +13,15 @@ import re
 import pytest
 
 from config.query import _COMPOUND_RE, WordSet, _normalize
-from crawler import extract, metadata, textstats
+from crawler import extract, frame, metadata, textstats
 from crawler.site_boilerplate import paragraph_hash
 
 # Letters of several scripts, digits of several kinds (Arabic-Indic, fractions and superscripts are \w but not \d),
 # underscore, hyphens and dashes, Unicode spaces (no-break, thin, ideographic) and invisible characters (zero-width
 # space, soft hyphen, a combining accent), ligatures and case-folding specials (ß, İ, final sigma, fullwidth).
-ALPHABET = ("aZäöüßéç_-‐‑–—.,;:!?'\"«»„“()[]/\\@#%&*+=|~ \t\n\r\u00a0\u2009\u3000\u200b\u00ad\u0301"
+ALPHABET = ("aZäöüßéç_-‐‑–—.,;:!?'\"«»„“’()[]/\\@#%&*+=|~ \t\n\r\u00a0\u2009\u3000\u200b\u00ad\u0301"
             "0123456789٣۴½²Ⅳİıστςﬁﬀ\uff21\uff11日本語Москва")
-PATTERNS = [re.compile(r"\w+"), textstats.LETTERS_DIGITS, _COMPOUND_RE]
+PATTERNS = [re.compile(r"\w+"), textstats.LETTERS_DIGITS, _COMPOUND_RE, frame._WORD]
 
 
 def random_texts(n: int, seed: int) -> list[str]:
@@ -33,7 +33,7 @@ NEWS = ("Der Kreml-Chef sagte am 3. Oktober 2025 in Moskau: „Wir werden 1.000 
         "(dpa/AFP) — Folgen Sie uns bei WhatsApp! ½ Stunde später… e‑mail: info@example.org")
 
 
-@pytest.mark.parametrize("pattern", PATTERNS, ids=["word", "letters_digits", "compound"])
+@pytest.mark.parametrize("pattern", PATTERNS, ids=["word", "letters_digits", "compound", "frame_word"])
 def test_word_runs_are_the_patterns_findall(pattern: re.Pattern[str]) -> None:
     texts = [*random_texts(5000, seed=7), NEWS, NEWS.casefold(), "", "   ", "_", "a_b", "1-2-3"]
     for text in texts:
@@ -45,6 +45,7 @@ def test_words_and_folds_match_their_regular_expression_definitions() -> None:
     for text in [*random_texts(3000, seed=11), NEWS]:
         assert textstats.words(text) == re.findall(r"\w+", text.casefold())
         assert extract._fold(text) == " ".join(non_word.sub(" ", text.casefold()).split())
+        assert frame.fold(text) == " ".join(frame._WORD.findall(text.replace("\u00ad", "").casefold()))
         assert metadata._fold(text) == " ".join(non_word.sub(" ", text.replace("\u00ad", "").casefold()).split())
 
 
