@@ -205,13 +205,8 @@ class StoryProfile:
         made the score; `weights` (term_weights of the same title and text) saves computing them again."""
         if weights is None:
             weights = term_weights(title, text, self.background)
-        # Cosines over the terms the page shares with the seeds only (a set intersection in C), the page's vector
-        # normalised at the end: the values of cosine(normalized(weights), ...) for a third of the work; fsum, since
-        # a set's order changes from process to process and a sum's last bit with it.
-        norm = math.sqrt(sum(x * x for x in weights.values()))
+        norm, common, score = self._cosine(weights)
         cen = self.centroid()
-        common = weights.keys() & cen.keys() if norm else set()
-        score = math.fsum(weights[t] * cen[t] for t in common) / norm if common else 0.0
         closest_id: int | None = None
         closest_sim = 0.0
         for doc, dvec in self._seeds:
@@ -227,7 +222,24 @@ class StoryProfile:
         }
         return MatchScore(round(score, 6), closest_id, round(closest_sim, 6), reason)
 
-    def likely(self, s: MatchScore) -> bool:
+    def similarity(self, weights: Mapping[str, float]) -> float:
+        """`score(...).score` alone, from the page's term weights: what the crawl keeps of a candidate until the
+        decision, without the closest seed and the top terms that only a reason shows."""
+        return round(self._cosine(weights)[2], 6)
+
+    def _cosine(self, weights: Mapping[str, float]) -> tuple[float, set[str], float]:
+        """(norm of the weights, the terms shared with the seeds' centroid, the cosine with it).
+
+        Cosines over the terms the page shares with the seeds only (a set intersection in C), the page's vector
+        normalised at the end: the values of cosine(normalized(weights), ...) for a third of the work; fsum, since a
+        set's order changes from process to process and a sum's last bit with it."""
+        norm = math.sqrt(sum(x * x for x in weights.values()))
+        cen = self.centroid()
+        common = weights.keys() & cen.keys() if norm else set()
+        return norm, common, (math.fsum(weights[t] * cen[t] for t in common) / norm if common else 0.0)
+
+    def likely(self, s: MatchScore | float) -> bool:
         """Whether a page probably belongs to the story before the store-aware decision (its related links are
-        followed during the crawl): its own similarity reaches LIKELY_SIMILARITY, or the story has no seeds."""
-        return not self._seeds or s.score >= LIKELY_SIMILARITY
+        followed during the crawl): its own similarity (a score, or its value) reaches LIKELY_SIMILARITY, or the story
+        has no seeds."""
+        return not self._seeds or (s.score if isinstance(s, MatchScore) else s) >= LIKELY_SIMILARITY

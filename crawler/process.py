@@ -218,12 +218,12 @@ class ArticleProcessor:
                 stored.save_term_weights(self.store.db, [(article_id, features.content_hash, weights)])
                 saved = True
             profile = self.profile(story)
-            score = profile.score(title, text, weights)
-            self.store.set_candidate(story.id, article_id, similarity=score.score, run_id=self.run_id, now=now,
+            similarity = profile.similarity(weights)
+            self.store.set_candidate(story.id, article_id, similarity=similarity, run_id=self.run_id, now=now,
                                      matched_terms=list(matched))
             self._candidate_stored(story)
             self.stats.inc("candidates")
-            if profile.likely(score):
+            if profile.likely(similarity):
                 given[story.id] = "candidate"
         return given
 

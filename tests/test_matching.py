@@ -198,6 +198,15 @@ def test_given_term_weights_score_as_the_text_does() -> None:
     assert profile.score(*FOLLOW_UP_EXILE, term_weights(*FOLLOW_UP_EXILE)) == profile.score(*FOLLOW_UP_EXILE)
 
 
+def test_the_similarity_the_crawl_keeps_is_the_scores_own() -> None:
+    profile = _profile()
+    pages = [FOLLOW_UP_DENIAL, FOLLOW_UP_EXILE, NEG_BASES, NEG_PRESS, NEG_REFUGEES, SEED_1, ("", "")]
+    for page in pages:
+        assert profile.similarity(term_weights(*page)) == profile.score(*page).score
+        assert profile.likely(profile.similarity(term_weights(*page))) == profile.likely(profile.score(*page))
+    assert len({profile.similarity(term_weights(*page)) for page in pages}) == len(pages)  # not one value for all
+
+
 def test_profile_is_rebuilt_identically_from_the_same_texts() -> None:
     docs = [StoryDoc(None, *SEED_1), StoryDoc(None, *SEED_2), StoryDoc(7, *FOLLOW_UP_DENIAL)]
     assert StoryProfile(docs).score(*FOLLOW_UP_EXILE) == StoryProfile(list(docs)).score(*FOLLOW_UP_EXILE)
@@ -207,6 +216,7 @@ def test_likely_compares_the_own_similarity_with_the_threshold_for_following_rel
     profile = _profile()
     assert profile.likely(MatchScore(LIKELY_SIMILARITY, None, 0.0, {}))
     assert not profile.likely(MatchScore(LIKELY_SIMILARITY - 0.001, None, 0.0, {}))
+    assert profile.likely(LIKELY_SIMILARITY) and not profile.likely(LIKELY_SIMILARITY - 0.001)
 
 
 def test_empty_text_scores_zero() -> None:
