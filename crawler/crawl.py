@@ -11,6 +11,8 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from config.model import Config, Story
@@ -45,7 +47,8 @@ def run_locked(config: Config, stories: list[Story], story_id: str | None, execu
     stats.frontier["carried_over"] = frontier.totals(store.db)[0]
     status = "failed"
     try:
-        status = crawl(executor, config, stories, store, run_id, stats, show_progress=not quiet)
+        with _fewer_young_collections():
+            status = crawl(executor, config, stories, store, run_id, stats, show_progress=not quiet)
     except KeyboardInterrupt:  # a signal before Scrapy took over the handlers; the transaction rolled back
         status = "interrupted"
     finally:
@@ -55,6 +58,28 @@ def run_locked(config: Config, stories: list[Story], story_id: str | None, execu
         store.checkpoint()
         store.db.close()
     return run_id, status, stats
+
+
+# Python's cyclic garbage collector looks at the young objects after every 700 container objects made and not yet
+# freed. The crawl process makes about 200 a page (requests, responses, deferreds, results) and most live on for a
+# while (in the scheduler's queue, in flight, in a store batch), so each look found them alive and moved them on to
+# the older generations, which were then walked again and again: in a 3000-page benchmark crawl 912 young, 82 middle
+# and 7 full collections took 0.45 CPU s (0.15 ms a page), the full ones up to 32 ms each on the event loop's thread.
+# After 10,000: 14 young collections, 37 ms in all, no older one (scratch probe with gc.callbacks). Cycles are rare
+# here (reference counting frees the rest at once): the garbage that waits longer is a few pages' worth.
+GC_YOUNG_THRESHOLD = 10_000
+
+
+@contextmanager
+def _fewer_young_collections() -> Iterator[None]:
+    """The crawl and its decision with GC_YOUNG_THRESHOLD; the thresholds before restored afterwards, also when the
+    crawl raises (a caller that lives on gets its own back)."""
+    before = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def crawl(executor: ExtractionPool, config: Config, stories: list[Story], store: Store, run_id: int, stats: RunStats,
