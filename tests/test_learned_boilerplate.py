@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,9 @@ def crawl(tmp_path_factory: pytest.TempPathFactory, run_cli: CliRunner) -> Itera
         first = run_cli("run", "--config", config, cwd=tmp)
         round1 = _snapshot(db)
         outlets.round = 2
+        # The store's times are whole seconds: round 2 begins in a later second than round 1 ended, or a refetched
+        # article's last_seen could equal round 1's (two quick rounds within one second).
+        time.sleep(1.0 - time.time() % 1.0 + 0.01)
         second = run_cli("run", "--config", config, cwd=tmp)
     yield Crawl((first, second), round1, _snapshot(db), db)
 
