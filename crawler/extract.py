@@ -43,13 +43,14 @@ MAX_RELATED_LINKS = 40
 LIST_LABEL_MAX_CHARS = 120
 
 # trafilatura settings tuned on shared/corpus (benchmarks/extraction.py): comments are not article text,
-# and deduplicate=True is never used (its cache is process-wide and makes output depend on earlier pages).
+# and dedup=True is never used (its cache is process-wide and makes output depend on earlier pages). Named as in
+# trafilatura's options object (trafilatura.settings.Extractor), which bare_extraction takes whole.
 TRAFILATURA_OPTIONS: dict[str, object] = {
-    "include_comments": False,
-    "include_tables": True,
-    "favor_precision": False,
-    "favor_recall": False,
-    "deduplicate": False,
+    "comments": False,
+    "tables": True,
+    "precision": False,
+    "recall": False,
+    "dedup": False,
     "with_metadata": False,
 }
 # Page parts that are never article text but that trafilatura sometimes keeps.
@@ -289,12 +290,6 @@ def article_lines(tree: HtmlElement, url: str | None, language: str | None = Non
     return lines
 
 
-# trafilatura's names of TRAFILATURA_OPTIONS in its Extractor (trafilatura.settings), the options object it builds
-# from them on every call.
-_EXTRACTOR_NAMES = {"include_comments": "comments", "include_tables": "tables", "favor_precision": "precision",
-                    "favor_recall": "recall", "deduplicate": "dedup", "with_metadata": "with_metadata"}
-
-
 @functools.cache
 def _extractor() -> object:
     """TRAFILATURA_OPTIONS as trafilatura's options object, built once a process.
@@ -304,7 +299,7 @@ def _extractor() -> object:
     it never changes it (its recall retry works on a copy); each page gets a copy with its own URL."""
     from trafilatura.settings import Extractor
 
-    return Extractor(output_format="python", **{_EXTRACTOR_NAMES[k]: v for k, v in TRAFILATURA_OPTIONS.items()})
+    return Extractor(output_format="python", **TRAFILATURA_OPTIONS)  # type: ignore[arg-type]
 
 
 def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
