@@ -498,6 +498,7 @@ class StoryWatchSpider(scrapy.Spider):
         options = ExtractOptions(
             drop_patterns=self._drop_patterns(source),
             learned=boilerplate.learned_hashes(self.plan.store.db, host_of(response.url)),
+            related_links=self.plan.config.crawl.follow_related_links and candidate.via != "related",
         )
         declared = content_type.decode("latin-1")
         work = partial(extract_in_worker, response.body, declared, response.url, options, page_hints(candidate),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
-from crawler.extract import extract_page
+from crawler.extract import ExtractOptions, extract_page
 
 PAGES = Path(__file__).resolve().parent / "pages"
 CASES = sorted(p.stem for p in PAGES.glob("*.json"))
@@ -52,6 +53,20 @@ def test_golden_related_links_are_kept_before_cleaning(golden: tuple[dict[str, o
     expected, ext = golden
     for link in expected.get("related", []):  # type: ignore[attr-defined]
         assert link in ext.related_links  # type: ignore[attr-defined]
+
+
+def test_without_related_links_wanted_the_rest_of_the_extraction_is_the_same() -> None:
+    """The crawl asks for related links only where it follows them: without, the field is empty and nothing else of
+    the article changes (finding them reads the tree before the cleaning changes it)."""
+    pages = [c for c in CASES if json.loads((PAGES / f"{c}.json").read_text(encoding="utf-8")).get("related")]
+    assert len(pages) >= 2
+    for case in pages:
+        url = json.loads((PAGES / f"{case}.json").read_text(encoding="utf-8")).get("url")
+        html = (PAGES / f"{case}.html").read_bytes()
+        full = extract_page(html, url)
+        without = extract_page(html, url, ExtractOptions(related_links=False))
+        assert full.related_links and without.related_links == (), case
+        assert without == dataclasses.replace(full, related_links=()), case
 
 
 def test_golden_paragraphs_make_the_text(golden: tuple[dict[str, object], object]) -> None:
