@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from config.query import Query
 from crawler import dedup
 from crawler.discovery import section_links
-from crawler.extract import ExtractionError, ExtractOptions, decode_html, extract_page, parse_page
+from crawler.extract import (
+    ExtractionError,
+    ExtractOptions,
+    decode_html,
+    extract_page,
+    parse_page,
+    related_links,
+)
 from crawler.features import TextFeatures, text_features
 from crawler.items import Candidate, Extracted
 from crawler.page_type import PageHints, PageVerdict, judge_page
@@ -59,14 +66,19 @@ def extract_in_worker(body: bytes, content_type: str | None, url: str, options: 
             links = section_links(tree, url, source, max_links=max_links, via="listing",
                                   is_allowed=lambda link: host_of(link) == host_of(url))
             return WorkerResult(verdict=verdict, links=tuple(links))
-        extracted = extract_page(tree, url, options)
-        del elements
+        # The related links are found last, and only for a page the crawl can follow them from: a seed, or a page
+        # whose text some story's query matched (no other page joins a story in this run). The extraction leaves
+        # the tree as it was (trafilatura works on a copy of a tree it is given), so they are the same links.
+        extracted = extract_page(tree, url, replace(options, related_links=False))
         tokens = words(extracted.text)
         keys = tuple(dedup.text_keys(extracted.text, tokens))
         features = None
         if queries is not None:
             features = text_features(extracted.title or fallback_title or "", extracted.text, extracted.paragraphs,
                                      queries, text_words=tokens)
+        if options.related_links and (trusted or features is None or features.matched):
+            extracted = replace(extracted, related_links=related_links(tree, url))
+        del elements
         return WorkerResult(extracted=extracted, band_keys=keys, verdict=verdict,
                             features=features)
     except ExtractionError as exc:
