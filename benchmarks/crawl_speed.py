@@ -10,7 +10,10 @@ then, for every N, --repeat rounds of:
                       thread (the issue's baseline);
   storywatch run      a subprocess: `storywatch run` into a fresh database, one story with two seed files and one
                       seed URL whose query matches every page, so every page is a candidate and the end-of-run
-                      decision (included in the time) decides all of them.
+                      decision (included in the time) decides all of them. The related links are not followed
+                      (`follow_related_links = false`: the crawl fetches the N pages and no more), so the workers do
+                      not look for them; with --follow-related they are followed as by default, and every page,
+                      matched by the query, is searched for them (the pages they point to are fetched already).
 
 Each figure is printed beside its baseline from the same run (medians of the rounds): pages/s and its ratio, CPU
 seconds per page of the whole process tree (user + system, the extraction workers included) against the baseline's
@@ -132,7 +135,8 @@ def make_pages(n: int, seed: int = 7) -> tuple[dict[str, dict[str, bytes]], list
         paras = writer.text(topic)
         title = ("Am Bodensee: " if topic == 0 else "Aus der Region: ") + " ".join(paras[0].split()[:6])
         body = "".join(f"<p>{p}</p>" for p in paras)
-        teaser = "".join(f'<li><a href="/artikel/meldung-{(i + k) % n:05d}.html">Auch interessant {k}</a></li>'
+        # Related links to pages of the same outlet (every fourth page is on this host), as sites link their own.
+        teaser = "".join(f'<li><a href="/artikel/meldung-{(i + 4 * k) % n:05d}.html">Auch interessant {k}</a></li>'
                          for k in range(1, 9))
         filler = "<script>var config = '" + ("x" * 85000) + "';</script>"  # template weight: scripts, styles
         meta = json.dumps({"@type": "NewsArticle", "headline": title, "author": {"name": "Redaktion"},
@@ -412,7 +416,7 @@ def measure(cmd: list[str], cwd: Path | None = None, log: Path | None = None) ->
 
 
 def write_config(tmp: Path, name: str, port: int, seeds: list[tuple[str, str]],
-                 max_links: int = 100_000) -> tuple[Path, Path]:
+                 max_links: int = 100_000, follow_related: bool = False) -> tuple[Path, Path]:
     db = tmp / f"{name}.db"
     cfg = tmp / f"{name}.toml"
     seed_files = []
@@ -425,7 +429,7 @@ def write_config(tmp: Path, name: str, port: int, seeds: list[tuple[str, str]],
         f'[[sources]]\nname = "Outlet {i}"\nurl = "http://{h}:{port}/"\nfeeds = ["http://{h}:{port}/rss.xml"]\n'
         for i, h in enumerate(HOSTS))
     cfg.write_text(f'[database]\npath = "{db}"\n[crawl]\ndownload_delay = 0\nconcurrent_requests = 32\n'
-                   f'concurrent_requests_per_domain = 8\nfollow_related_links = false\n'
+                   f'concurrent_requests_per_domain = 8\nfollow_related_links = {str(follow_related).lower()}\n'
                    f'max_links_per_page = {max_links}\n{sources}\n'
                    f'[[stories]]\nid = "bodensee"\ntitle = "Am Bodensee"\nquery = \'{QUERY_TERM}\'\n'
                    f'seeds = {json.dumps([*seed_files, seed_url])}\n', encoding="utf-8")
@@ -515,7 +519,7 @@ def ratio(x: float, base: float) -> str:
     return f"{x / base:5.2f}x" if base else "  -  "
 
 
-def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> dict:
+def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True, follow_related: bool = False) -> dict:
     sites, seeds = make_pages(pages)
     port, servers = serve(sites, keep_alive)
     feeds = [f"http://{h}:{port}/rss.xml" for h in HOSTS]
@@ -534,7 +538,7 @@ def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> 
             line = next(x for x in m.output.splitlines() if x.startswith("BASELINE"))
             extract_cpu.append(float(line.split("extract_cpu=")[1]))
             base.append(m)
-            _, cfg = write_config(tmp, f"run{pages}-{r}", port, seeds)
+            _, cfg = write_config(tmp, f"run{pages}-{r}", port, seeds, follow_related=follow_related)
             m, lateness, stats = run_storywatch(tmp, cfg)
             ours.append(m)
             m = measure([sys.executable, str(tmp / "scrapy_alone.py"), str(cfg)], cwd=ROOT)
@@ -559,7 +563,7 @@ def crawl_table(pages: int, repeat: int, tmp: Path, keep_alive: bool = True) -> 
     p99 = late_ms[min(len(late_ms) - 1, int(0.99 * len(late_ms)))]
     print(f"\n{pages} pages of ~{len(sites[HOSTS[0]]['/artikel/meldung-00000.html']) // 1024} KB on "
           f"{len(HOSTS)} loopback hosts ({'persistent connections' if keep_alive else 'a connection per request'}), "
-          f"medians of {repeat}; last run: {stats.get('fetched')} fetched, "
+          f"{'related links followed, ' if follow_related else ''}medians of {repeat}; last run: {stats.get('fetched')} fetched, "
           f"{stats.get('stored')} stored, {stats.get('candidates')} candidates, {stats.get('members')} members, "
           f"{stats.get('undecided')} undecided, {stats.get('listen_drops')} connections dropped by full listen "
           f"backlogs during it")
@@ -650,6 +654,8 @@ def main() -> None:
     ap.add_argument("--close-connections", action="store_true",
                     help="the outlets speak HTTP/1.0, a new connection for every page, for both sides (the issue's "
                          "first protocol); default: HTTP/1.1 keep-alive for both (urllib3's pool for the baseline)")
+    ap.add_argument("--follow-related", action="store_true",
+                    help="the story's related links followed (the config's default): every page is searched for them")
     args = ap.parse_args()
     if args.quick:
         args.pages, args.repeat, args.store_sizes, args.decision_sizes = [300], 1, [2000, 10_000], [1000, 2000]
@@ -657,7 +663,8 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="sw-bench-"))
     try:
         for pages in ([args.small_run] if args.small_run else []) + args.pages:
-            crawl_table(pages, args.repeat, tmp, keep_alive=not args.close_connections)
+            crawl_table(pages, args.repeat, tmp, keep_alive=not args.close_connections,
+                        follow_related=args.follow_related)
         if args.store_sizes:
             store_table(min(args.pages), args.store_sizes, tmp)
         if args.decision_sizes:
