@@ -381,6 +381,11 @@ class StoryWatchSpider(scrapy.Spider):
             stats.frontier["added"] += 1
         return []
 
+    def _follows_related(self, candidate: Candidate) -> bool:
+        """Whether the related links of this page are followed when it is in a story: with `follow_related_links`,
+        one step from a page not itself reached through one (the worker looks for them only then)."""
+        return self.plan.config.crawl.follow_related_links and candidate.via != "related"
+
     def _later_signal(self, keys: Sequence[str], updated: str) -> None:
         """A page this run already took is named again with a change signal (a sitemap's lastmod after a section's
         dateless link): the signal is kept, on its frontier entry while the page is in flight and as its baseline
@@ -498,7 +503,7 @@ class StoryWatchSpider(scrapy.Spider):
         options = ExtractOptions(
             drop_patterns=self._drop_patterns(source),
             learned=boilerplate.learned_hashes(self.plan.store.db, host_of(response.url)),
-            related_links=self.plan.config.crawl.follow_related_links and candidate.via != "related",
+            related_links=self._follows_related(candidate),
         )
         declared = content_type.decode("latin-1")
         work = partial(extract_in_worker, response.body, declared, response.url, options, page_hints(candidate),
@@ -550,7 +555,7 @@ class StoryWatchSpider(scrapy.Spider):
             )
             result = self.plan.processor.process(item)
             requests: list[Request] = []
-            if result.in_story and candidate.via != "related" and self.plan.config.crawl.follow_related_links:
+            if result.in_story and self._follows_related(candidate):
                 for link in extracted.related_links:
                     related = Candidate(url=link, source=self._source_for(link), via="related")
                     requests += self._consider(related, listing=response.url)
