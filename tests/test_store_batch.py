@@ -71,15 +71,44 @@ def test_articles_that_arrive_within_the_wait_are_stored_in_one_transaction(db: 
 
 
 def test_a_full_batch_is_stored_at_once_without_waiting(db: Database) -> None:
-    # A timer that would never fire within the test, and no time budget that could end a transaction early (a slow
-    # first statement on a loaded machine took a batch over the 10 ms of the default: 3 transactions, not 2).
+    # A timer that would never fire within the test, and no time budget that could end a transaction early.
     batch = StoreBatch(db, size=4, wait=60.0, budget=60.0)
 
     async def main() -> list:
-        return await asyncio.wait_for(_gather(*(batch.store(_url(n), _work(db, n)) for n in range(8))), 5)
+        return await asyncio.wait_for(_gather(*(batch.store(_url(n), _work(db, n)) for n in range(4))), 5)
 
-    assert asyncio.run(main()) == list(range(8))
-    assert batch.batches == 2
+    began = time.monotonic()
+    assert asyncio.run(main()) == list(range(4))
+    assert batch.batches == 1 and time.monotonic() - began < 30
+
+
+def _slow(db: Database, n: int, events: list[str], path: Path):
+    inner = _work(db, n)
+
+    def work() -> int:
+        events.append(f"store {n}, committed before: {_committed(path)[0]}")
+        time.sleep(0.015)
+        return inner()
+
+    return work
+
+
+def test_two_batches_filled_in_one_pass_of_the_event_loop_are_stored_in_two(db: Database, tmp_path: Path) -> None:
+    # Four pages finish in one pass, filling two batches of two.  Storing each batch in the step of the page that
+    # filled it stored both in that pass (60 ms), and the loop's timer came after all four.  One budget's worth a
+    # pass: the timer that fell due while the first batch was stored runs before the second batch.
+    events: list[str] = []
+    batch = StoreBatch(db, size=2, wait=60.0, budget=0.02)
+
+    async def main() -> list:
+        asyncio.get_running_loop().call_later(0.01, events.append, "a timer of the loop")
+        stores = [batch.store(_url(n), _slow(db, n, events, tmp_path / "s.db")) for n in range(4)]
+        return await asyncio.wait_for(_gather(*stores), 5)
+
+    assert asyncio.run(main()) == [0, 1, 2, 3]
+    assert events == ["store 0, committed before: []", "store 1, committed before: []", "a timer of the loop",
+                      "store 2, committed before: [0, 1]", "store 3, committed before: [0, 1]"]
+    assert _committed(tmp_path / "s.db")[0] == [0, 1, 2, 3]
 
 
 def test_one_article_that_fails_is_rolled_back_alone(db: Database, tmp_path: Path) -> None:
@@ -188,22 +217,11 @@ def test_an_article_is_stored_at_once_when_no_other_page_is_in_extraction(db: Da
 def test_a_batch_that_runs_over_its_budget_goes_on_in_the_next_pass_of_the_event_loop(db: Database,
                                                                                       tmp_path: Path) -> None:
     events: list[str] = []
-
-    def slow(n: int):
-        inner = _work(db, n)
-
-        def work() -> int:
-            events.append(f"store {n}, committed before: {_committed(tmp_path / 's.db')[0]}")
-            time.sleep(0.015)
-            return inner()
-
-        return work
-
     batch = StoreBatch(db, size=4, wait=60.0, budget=0.02)
 
     async def main() -> list:
         asyncio.get_running_loop().call_later(0.01, events.append, "a timer of the loop")
-        stores = [batch.store(_url(n), slow(n)) for n in range(4)]
+        stores = [batch.store(_url(n), _slow(db, n, events, tmp_path / "s.db")) for n in range(4)]
         return await asyncio.wait_for(_gather(*stores), 5)
 
     assert asyncio.run(main()) == [0, 1, 2, 3]
