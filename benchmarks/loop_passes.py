@@ -11,7 +11,8 @@ speed (crawl_speed.py does that).
     python benchmarks/loop_passes.py [--pages 5000] [--follow-related] [--stacks 4]
 
 It prints the passes over 25 ms (a pass includes the wait in select() when nothing was ready: a pass with no
-callback over 1 ms was idle), with their callbacks over 1 ms, then the callbacks over 20 ms with their stacks.
+callback over 1 ms was idle), with their callbacks over 1 ms, then the callbacks over 20 ms, the crawl thread's state while they ran (Linux) and their
+stacks.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ TIMED_RUN = textwrap.dedent('''
     import asyncio.base_events
     import asyncio.events
     import json
+    import os
     import sys
     import threading
     import time
@@ -81,15 +83,31 @@ TIMED_RUN = textwrap.dedent('''
             if wall > LONG_PASS:
                 passes.append([round(wall * 1e3, 1), list(in_pass)])
 
+    states = {}  # the crawl thread's state while a callback runs long (Linux): "R" runs or waits for a core
+
+    def thread_state():
+        try:
+            task = f"/proc/{os.getpid()}/task/{os.getpid()}"  # the main thread's id is the process's
+            with open(task + "/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+            with open(task + "/wchan") as f:
+                where = f.read().strip()
+            return state + (" in " + where if where not in ("", "0") else "")
+        except OSError:
+            return None
+
     def watch():
         while True:
             time.sleep(0.004)
             handle, began = running[0], running[1]
             if handle is None or time.perf_counter() - began < WATCH_AFTER:
                 continue
+            state = thread_state()
             frame = sys._current_frames().get(main_thread)
             if frame is not None and running[0] is handle and running[1] == began:
                 running[2] = (running[2] or []) + ["".join(traceback.format_stack(frame)[-9:])]
+                if state:
+                    states[state] = states.get(state, 0) + 1
 
     if __name__ == "__main__":  # the extraction workers are spawned: they import this file again
         asyncio.events.Handle._run = timed_run
@@ -98,7 +116,7 @@ TIMED_RUN = textwrap.dedent('''
         from crawler.cli import end_process, main
         code = main(sys.argv[2:])
         with open(sys.argv[1], "w") as f:
-            json.dump({"slow": slow, "passes": passes}, f)
+            json.dump({"slow": slow, "passes": passes, "states": states}, f)
         end_process(code)
 ''')
 
@@ -135,6 +153,11 @@ def main() -> None:
     print(f"{len(slow)} callbacks over 20 ms (wall, the thread's CPU):")
     for wall_ms, cpu_ms, name, _ in slow[:15]:
         print(f"  {wall_ms:6.1f} ms (CPU {cpu_ms}) {name}")
+    states = sorted(timed["states"].items(), key=lambda kv: -kv[1])
+    if states:
+        print("the crawl thread's state in the watchdog's samples of callbacks over 15 ms (R: on a core or waiting "
+              "for one; D: waiting for the disk; S: asleep, a lock): "
+              + ", ".join(f"{state} {n}" for state, n in states))
     for wall_ms, cpu_ms, name, stacks in slow[:args.stacks]:
         print(f"--- {wall_ms} ms {name}: " + (stacks[-1] if stacks else "(no stack taken)\n"), end="")
 
