@@ -113,7 +113,9 @@ TIMED_RUN = textwrap.dedent('''
         asyncio.events.Handle._run = timed_run
         asyncio.base_events.BaseEventLoop._run_once = timed_pass
         threading.Thread(target=watch, daemon=True).start()
+        from crawler.blas import single_threaded_blas
         from crawler.cli import end_process, main
+        single_threaded_blas()  # as the storywatch command does first (crawler.cli.entry), before numpy is loaded
         code = main(sys.argv[2:])
         with open(sys.argv[1], "w") as f:
             json.dump({"slow": slow, "passes": passes, "states": states}, f)

@@ -61,11 +61,9 @@ def test_golden_related_links_are_kept_before_cleaning(golden: tuple[dict[str, o
 def test_without_related_links_wanted_the_rest_of_the_extraction_is_the_same() -> None:
     """The crawl asks for related links only where it follows them: without, the field is empty and nothing else of
     the article changes."""
-    pages = [c for c in CASES if json.loads((PAGES / f"{c}.json").read_text(encoding="utf-8")).get("related")]
+    pages = _related_pages()
     assert len(pages) >= 2
-    for case in pages:
-        url = json.loads((PAGES / f"{case}.json").read_text(encoding="utf-8")).get("url")
-        html = (PAGES / f"{case}.html").read_bytes()
+    for case, url, html in pages:
         full = extract_page(html, url)
         without = extract_page(html, url, ExtractOptions(related_links=False))
         assert full.related_links and without.related_links == (), case
